@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The project's two front-door commands (see README.md):
+#   ./scripts/dev.sh serve   build and serve the app with demo data on http://127.0.0.1:8080
+#   ./scripts/dev.sh test    run every check and test: fmt, clippy, host, wasm-in-Chromium, end-to-end
+# Each installs whatever is missing (wasm target, trunk, wasm-bindgen-cli at the locked version,
+# Debian chromium + chromium-driver, npm packages) and skips what is already present.
+# Also: ./scripts/dev.sh build (release site in dist/), ./scripts/dev.sh bench (browser benchmark).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+}
+
+# ensure_cargo_tool BINARY CRATE VERSION [extra cargo install flags]
+ensure_cargo_tool() {
+  local binary=$1 crate=$2 version=$3
+  shift 3
+  if command -v "$binary" >/dev/null && "$binary" --version 2>/dev/null | grep -q " $version\b"; then
+    return
+  fi
+  step "installing $crate $version (one time, a few minutes)"
+  cargo install "$crate" --version "$version" --force "$@"
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
+  step "installing Debian chromium and chromium-driver"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+}
+
+ensure_npm_packages() {
+  if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
+  step "installing npm packages (playwright-core, binaryen for wasm-opt, axe-core)"
+  npm ci --no-audit --no-fund
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  # Trunk 0.22 needs a newer rustc than this toolchain; 0.21.14 with its lock file builds.
+  ensure_cargo_tool trunk trunk "$TRUNK_VERSION" --locked
+  # Not --locked: the registry lacks one of its locked dependency versions.
+  ensure_cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
+  ensure_npm_packages
+}
+
+build_release() {
+  step "building the release site into dist/"
+  trunk build --release
+  # Static hosts serve 404.html for unknown paths: the app's own router then shows the right page.
+  cp dist/index.html dist/404.html
+}
+
+case "${1:-}" in
+  serve)
+    ensure_build_tools
+    step "serving on http://127.0.0.1:8080 (Ctrl+C to stop)"
+    exec trunk serve --release
+    ;;
+  build)
+    ensure_build_tools
+    build_release
+    ;;
+  test)
+    ensure_build_tools
+    ensure_chromium
+    step "format and lints"
+    cargo fmt --all -- --check
+    cargo clippy --all-targets -- -D warnings
+    cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+    step "host tests: domain, generator, storage rules"
+    cargo test
+    step "wasm tests in headless Chromium: storage and components"
+    cargo test --target wasm32-unknown-unknown --tests
+    build_release
+    step "end-to-end tests: Playwright driving Chromium against dist/"
+    npm run --silent test:e2e
+    ;;
+  bench)
+    ensure_build_tools
+    ensure_chromium
+    build_release
+    node bench/run.mjs
+    ;;
+  *)
+    echo "usage: $0 serve|test|build|bench" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,58 @@
+//! Applications > Applications: the heading, search, Add Application, the list, and the
+//! details panel of the open application (a nested route).
+
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::use_location;
+
+use crate::domain::ClientId;
+
+use super::add_application_dialog::AddApplicationDialog;
+use super::application_list::ApplicationList;
+
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let adding = RwSignal::new(false);
+    // Read from the path: the child route's parameters are not visible at this level.
+    let pathname = use_location().pathname;
+    let selected = Signal::derive(move || {
+        pathname.with(|path| {
+            path.strip_prefix("/applications/")?
+                .split('/')
+                .next()
+                .filter(|id| !id.is_empty())
+                .map(ClientId::new)
+        })
+    });
+
+    view! {
+        <div class="applications" class:applications--panel-open=move || selected.with(Option::is_some)>
+            <div class="applications__list">
+                <div class="page-header">
+                    <h1>"Applications"</h1>
+                    <button type="button" class="button button--primary" on:click=move |_| adding.set(true)>
+                        "Add Application"
+                    </button>
+                </div>
+                <div class="search">
+                    <input
+                        type="search"
+                        class="search__input"
+                        aria-label="Search applications by name or client ID"
+                        placeholder="Search by name or client ID"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || query.get()
+                        on:input=move |event| query.set(event_target_value(&event))
+                    />
+                </div>
+                <ApplicationList query selected />
+            </div>
+            <Outlet />
+        </div>
+        <Show when=move || adding.get()>
+            <AddApplicationDialog on_closed=Callback::new(move |()| adding.set(false)) />
+        </Show>
+    }
+}

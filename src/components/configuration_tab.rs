@@ -1,0 +1,104 @@
+//! The Configuration tab: token endpoint auth method, then the secret sections or the reason
+//! there are none. Dialogs live here, not in the sections, so a dialog stays put if its section
+//! disappears underneath it (a previous secret expiring while Revoke is open).
+
+use leptos::prelude::*;
+
+use crate::domain::{Application, NoSecretReason};
+use crate::state::use_app_state;
+
+use super::client_secret_section::ClientSecretSection;
+use super::generate_secret_dialog::GenerateSecretDialog;
+use super::previous_secret_section::PreviousSecretSection;
+use super::revoke_previous_dialog::RevokePreviousDialog;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OpenDialog {
+    Generate,
+    Revoke,
+}
+
+#[component]
+pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
+    let now = use_app_state().now();
+    // The generation tells a late `close` event of an earlier dialog from the one open now.
+    let open_dialog = RwSignal::new(None::<(OpenDialog, u64)>);
+    let generation = StoredValue::new(0u64);
+    let open = move |dialog: OpenDialog| {
+        generation.update_value(|generation| *generation += 1);
+        open_dialog.set(Some((dialog, generation.get_value())));
+    };
+    let no_secret = Memo::new(move |_| application.with(|app| app.client_secret().err()));
+    let secret = Memo::new(move |_| {
+        application.with(|app| {
+            app.client_secret()
+                .map(|s| (s.value.expose().to_owned(), s.created_at))
+                .ok()
+        })
+    });
+    let previous = Memo::new(move |_| {
+        let now = now.get();
+        application.with(|app| {
+            app.previous_secret(now)
+                .map(|p| (p.value.expose().to_owned(), p.expires_at))
+        })
+    });
+    let client_id = move || application.with_untracked(|app| app.client_id.clone());
+    let closer = move |closing: u64| {
+        Callback::new(move |()| {
+            open_dialog.update(|open| *open = open.filter(|&(_, current)| current != closing))
+        })
+    };
+
+    view! {
+        <div class="configuration">
+            <Show when=move || application.with(|app| app.kind.is_oidc())>
+                <dl class="facts">
+                    <div>
+                        <dt>"Token endpoint auth method"</dt>
+                        <dd>{move || application.with(|app| app.auth_method.label())}</dd>
+                    </div>
+                </dl>
+            </Show>
+            {move || match no_secret.get() {
+                Some(NoSecretReason::NotOidc) => {
+                    view! { <p class="notice">"Client secrets apply only to OIDC-based applications."</p> }.into_any()
+                }
+                Some(NoSecretReason::PublicClient) => {
+                    view! {
+                        <p class="notice">
+                            "This application's token endpoint auth method is None: it is a public client (a single-page app runs in the browser, where a secret cannot be kept), so it has no client secret. Client secrets apply only to OIDC applications that authenticate with one."
+                        </p>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <ClientSecretSection
+                            secret=Signal::derive(move || secret.get().map(|(value, _)| value).unwrap_or_default())
+                            created_at=Signal::derive(move || secret.get().map(|(_, created)| created).unwrap_or_default())
+                            on_generate=Callback::new(move |()| open(OpenDialog::Generate))
+                        />
+                        <Show when=move || previous.with(Option::is_some)>
+                            <PreviousSecretSection
+                                secret=Signal::derive(move || previous.get().map(|(value, _)| value).unwrap_or_default())
+                                expires_at=Signal::derive(move || previous.get().map(|(_, expires)| expires).unwrap_or_default())
+                                on_revoke=Callback::new(move |()| open(OpenDialog::Revoke))
+                            />
+                        </Show>
+                    }
+                        .into_any()
+                }
+            }}
+            {move || match open_dialog.get() {
+                Some((OpenDialog::Generate, opened)) => {
+                    view! { <GenerateSecretDialog client_id=client_id() on_closed=closer(opened) /> }.into_any()
+                }
+                Some((OpenDialog::Revoke, opened)) => {
+                    view! { <RevokePreviousDialog client_id=client_id() on_closed=closer(opened) /> }.into_any()
+                }
+                None => ().into_any(),
+            }}
+        </div>
+    }
+}

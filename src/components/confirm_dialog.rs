@@ -1,0 +1,80 @@
+//! The one confirmation dialog used for every consequential action: the user must tick
+//! "I understand and would like to continue" before Confirm works, and a failed action keeps
+//! the dialog open with the reason.
+
+use leptos::prelude::*;
+
+use super::modal::{Modal, use_modal};
+
+#[component]
+pub fn ConfirmDialog(
+    title: &'static str,
+    /// The action Confirm runs; `Err` keeps the dialog open and shows the message.
+    action: Action<(), Result<(), String>>,
+    /// Further conditions Confirm waits for (a valid choice, something left to act on).
+    #[prop(into)]
+    ready: Signal<bool>,
+    /// Set when another tab changed what this dialog is about; unticks the acknowledgement.
+    #[prop(into)]
+    outside_change: Signal<Option<String>>,
+    on_closed: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <Modal title on_closed>
+            <ConfirmBody action ready outside_change>
+                {children()}
+            </ConfirmBody>
+        </Modal>
+    }
+}
+
+#[component]
+fn ConfirmBody(
+    action: Action<(), Result<(), String>>,
+    ready: Signal<bool>,
+    outside_change: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let modal = use_modal();
+    let acknowledged = RwSignal::new(false);
+    let pending = action.pending();
+    let failure = move || action.value().get().and_then(Result::err);
+
+    Effect::new(move || {
+        if matches!(action.value().get(), Some(Ok(()))) {
+            modal.close();
+        }
+    });
+    // Every outside change asks again, even one described by the same words as the last.
+    Effect::new(move |first_run: Option<()>| {
+        if outside_change.with(Option::is_some) && first_run.is_some() {
+            acknowledged.set(false);
+        }
+    });
+    // A failure asks for a fresh acknowledgement too.
+    Effect::new(move || {
+        if failure().is_some() {
+            acknowledged.set(false);
+        }
+    });
+
+    let can_confirm = move || acknowledged.get() && ready.get() && !pending.get();
+    view! {
+        <div class="modal__body">{children()}</div>
+        {move || outside_change.get().map(|notice| view! { <p class="notice notice--warning" role="alert">{notice}</p> })}
+        {move || failure().map(|message| view! { <p class="notice notice--error" role="alert">{message}</p> })}
+        <label class="acknowledge">
+            <input type="checkbox" prop:checked=acknowledged on:change=move |event| acknowledged.set(event_target_checked(&event)) />
+            "I understand and would like to continue"
+        </label>
+        <div class="modal__actions">
+            <button type="button" class="button button--primary" disabled=move || !can_confirm() on:click=move |_| {
+                action.dispatch(());
+            }>
+                "Confirm"
+            </button>
+            <button type="button" class="button" on:click=move |_| modal.close()>"Cancel"</button>
+        </div>
+    }
+}

@@ -1,0 +1,242 @@
+//! The details panel of one application: its name, the Overview and Configuration tabs (a
+//! route each), and closing (button or Escape) with focus back on its list entry.
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wasm_bindgen::JsCast;
+
+use crate::domain::{Application, ClientId};
+use crate::state::use_app_state;
+
+use super::configuration_tab::ConfigurationTab;
+use super::overview_tab::OverviewTab;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Overview,
+    Configuration,
+}
+
+impl Tab {
+    const ALL: [Tab; 2] = [Tab::Overview, Tab::Configuration];
+
+    fn from_segment(segment: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|tab| tab.segment() == segment)
+    }
+
+    fn segment(self) -> &'static str {
+        match self {
+            Tab::Overview => "overview",
+            Tab::Configuration => "configuration",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Overview => "Overview",
+            Tab::Configuration => "Configuration",
+        }
+    }
+}
+
+pub fn application_path(client_id: &ClientId, tab: Tab) -> String {
+    format!("/applications/{client_id}/{}", tab.segment())
+}
+
+#[component]
+pub fn DetailsPanel() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let client_id = Memo::new(move |_| {
+        ClientId::new(params.with(|params| params.get("id").unwrap_or_default()))
+    });
+    let tab = Memo::new(move |_| {
+        params.with(|params| Tab::from_segment(&params.get("tab").unwrap_or_default()))
+    });
+    let tab_known = Memo::new(move |_| tab.with(Option::is_some));
+    let exists = Memo::new(move |_| {
+        let client_id = client_id.get();
+        state
+            .applications()
+            .with(|applications| applications.iter().any(|app| app.client_id == client_id))
+    });
+    let navigate = use_navigate();
+    let close = move || {
+        let client_id = client_id.get_untracked();
+        navigate("/applications", NavigateOptions::default());
+        request_animation_frame(move || focus_list_entry(&client_id));
+    };
+    let close_on_escape = {
+        let close = close.clone();
+        move |event: web_sys::KeyboardEvent| {
+            if event.key() == "Escape" && !event.default_prevented() && !from_inside_dialog(&event)
+            {
+                event.prevent_default();
+                close();
+            }
+        }
+    };
+    let close_button = Callback::new(move |()| close());
+
+    view! {
+        <section class="panel" aria-labelledby="panel-title" on:keydown=close_on_escape>
+            {move || match (exists.get(), tab_known.get()) {
+                // Keyed by application: another application mounts a fresh panel.
+                (true, true) => view! {
+                    <For each=move || [client_id.get()] key=ClientId::clone let:client_id>
+                        <PanelContent client_id tab on_close=close_button />
+                    </For>
+                }
+                    .into_any(),
+                _ => view! {
+                    <div class="panel__header">
+                        <h2 id="panel-title" tabindex="-1" data-focus-fallback>"Application not found"</h2>
+                        <CloseButton on_close=close_button />
+                    </div>
+                    <p class="panel__body">"No readable application has this address. It may have been removed, or its stored data is unreadable."</p>
+                }
+                    .into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn PanelContent(
+    client_id: ClientId,
+    tab: Memo<Option<Tab>>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let Some(initial) = state.application(&client_id) else {
+        return ().into_any();
+    };
+    // Keeps the last known state for the moment between a removal and the panel noticing it.
+    let application = Memo::new(move |previous: Option<&Application>| {
+        state
+            .application(&client_id)
+            .or_else(|| previous.cloned())
+            .unwrap_or_else(|| initial.clone())
+    });
+    // On narrow screens the panel replaces the list, hiding the entry that had focus.
+    request_animation_frame(move || {
+        if !focus_is_visible() {
+            focus_element("#panel-title");
+        }
+    });
+    let navigate = use_navigate();
+    let on_tab_key = move |event: web_sys::KeyboardEvent| {
+        let target = match event.key().as_str() {
+            "ArrowRight" | "ArrowLeft" => {
+                if tab.get_untracked() == Some(Tab::Overview) {
+                    Tab::Configuration
+                } else {
+                    Tab::Overview
+                }
+            }
+            "Home" => Tab::Overview,
+            "End" => Tab::Configuration,
+            _ => return,
+        };
+        event.prevent_default();
+        navigate(
+            &application_path(
+                &application.with_untracked(|app| app.client_id.clone()),
+                target,
+            ),
+            NavigateOptions::default(),
+        );
+        request_animation_frame(move || focus_element(&format!("#tab-{}", target.segment())));
+    };
+
+    view! {
+        <div class="panel__header">
+            <div>
+                <h2 id="panel-title" class="panel__title" tabindex="-1" data-focus-fallback>
+                    <bdi>{move || application.with(|app| app.name.as_str().to_owned())}</bdi>
+                </h2>
+                <p class="panel__subtitle">
+                    <span class="badge">{move || application.with(|app| app.kind.label())}</span>
+                    <code translate="no">{move || application.with(|app| app.client_id.to_string())}</code>
+                </p>
+            </div>
+            <CloseButton on_close />
+        </div>
+        <div class="tabs" role="tablist" aria-label="Application details" on:keydown=on_tab_key>
+            {Tab::ALL
+                .into_iter()
+                .map(|each| {
+                    let selected = move || tab.get() == Some(each);
+                    let href = application.with_untracked(|app| application_path(&app.client_id, each));
+                    view! {
+                        <a
+                            href=href
+                            role="tab"
+                            id=format!("tab-{}", each.segment())
+                            class="tabs__tab"
+                            aria-selected=move || selected().to_string()
+                            aria-controls="tab-panel"
+                            tabindex=move || if selected() { "0" } else { "-1" }
+                        >
+                            {each.label()}
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </div>
+        // The Overview panel has nothing focusable, so the panel itself takes focus (WAI-ARIA tabs).
+        <div
+            class="panel__body"
+            role="tabpanel"
+            id="tab-panel"
+            aria-labelledby=move || tab.get().map(|tab| format!("tab-{}", tab.segment()))
+            tabindex=move || (tab.get() == Some(Tab::Overview)).then_some("0")
+        >
+            {move || match tab.get() {
+                Some(Tab::Configuration) => view! { <ConfigurationTab application /> }.into_any(),
+                _ => view! { <OverviewTab application /> }.into_any(),
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn CloseButton(on_close: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" class="button button--icon" aria-label="Close details" on:click=move |_| on_close.run(())>
+            <span aria-hidden="true">"✕"</span>
+        </button>
+    }
+}
+
+fn from_inside_dialog(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| element.closest("dialog").ok().flatten().is_some())
+}
+
+/// Whether the focused element is something other than the page itself and is rendered.
+fn focus_is_visible() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .filter(|element| element.tag_name() != "BODY")
+        .is_some_and(|element| element.get_client_rects().length() > 0)
+}
+
+fn focus_list_entry(client_id: &ClientId) {
+    focus_element(&format!("[data-client-id=\"{client_id}\"]"));
+}
+
+fn focus_element(selector: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector(selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}

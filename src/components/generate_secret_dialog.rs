@@ -1,0 +1,65 @@
+//! Generate New Secret: choose how long the current secret survives, acknowledge, confirm.
+
+use leptos::prelude::*;
+
+use crate::domain::{ClientId, Retention, RetentionError};
+use crate::state::use_app_state;
+
+use super::confirm_dialog::ConfirmDialog;
+use super::outside_change::use_seen_application;
+use super::retention_picker::RetentionPicker;
+use super::time_text::{local_date_time, rotation_announcement};
+
+#[component]
+pub fn GenerateSecretDialog(client_id: ClientId, on_closed: Callback<()>) -> impl IntoView {
+    let state = use_app_state();
+    let seen = use_seen_application(client_id.clone());
+    let (retention, set_retention) = signal(Err::<Retention, _>(RetentionError::Empty));
+    let replaced_previous = {
+        let client_id = client_id.clone();
+        move || {
+            let now = state.now().get();
+            state
+                .application(&client_id)
+                .and_then(|app| app.previous_secret(now).map(|previous| previous.expires_at))
+        }
+    };
+    let action = Action::new_local(move |_: &()| {
+        let client_id = client_id.clone();
+        let chosen = retention.get_untracked();
+        let seen_revision = seen.revision.get_untracked();
+        async move {
+            let retention = chosen.map_err(|error| error.to_string())?;
+            let outcome = state
+                .rotate_secret(client_id, seen_revision, retention)
+                .await
+                .map_err(|error| error.to_string())?;
+            state.announce(rotation_announcement(outcome));
+            Ok(())
+        }
+    });
+
+    view! {
+        <ConfirmDialog
+            title="Generate New Secret"
+            action
+            ready=Signal::derive(move || retention.with(Result::is_ok))
+            outside_change=seen.notice
+            on_closed
+        >
+            <p>"A new client secret replaces the current one. The retention setting cannot be changed afterwards."</p>
+            {move || {
+                replaced_previous()
+                    .map(|expires_at| {
+                        view! {
+                            <p class="notice notice--warning">
+                                "This application already has a previous secret (expires " {local_date_time(expires_at)}
+                                "). It will be replaced at once by the current secret."
+                            </p>
+                        }
+                    })
+            }}
+            <RetentionPicker retention=set_retention />
+        </ConfirmDialog>
+    }
+}

@@ -1,0 +1,14 @@
+//! The page for an address the console does not have.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <div class="not-found">
+            <h1>"Page not found"</h1>
+            <p>"The console has no page at this address."</p>
+            <a href="/applications" class="button">"Go to Applications"</a>
+        </div>
+    }
+}

@@ -1,0 +1,34 @@
+//! The Previous Client Secret section, shown only while a retained secret is still valid.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use crate::state::use_app_state;
+
+use super::secret_field::SecretField;
+use super::time_text::{local_date_time, machine_time, time_remaining};
+
+#[component]
+pub fn PreviousSecretSection(
+    #[prop(into)] secret: Signal<String>,
+    #[prop(into)] expires_at: Signal<DateTime<Utc>>,
+    on_revoke: Callback<()>,
+) -> impl IntoView {
+    let now = use_app_state().now();
+    view! {
+        <section class="card card--warning" aria-labelledby="previous-secret-heading">
+            <h3 id="previous-secret-heading" class="card__title">"Previous Client Secret"</h3>
+            <p class="card__text">
+                "Still accepted so applications can move to the new secret. Expires "
+                <time datetime=move || machine_time(expires_at.get())>{move || local_date_time(expires_at.get())}</time>
+                " (" {move || time_remaining(now.get(), expires_at.get())} ")."
+            </p>
+            <SecretField value=secret what="previous client secret" />
+            <div class="card__actions">
+                <button type="button" class="button button--danger" on:click=move |_| on_revoke.run(())>
+                    "Revoke Previous Client Secret"
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,104 @@
+//! The Retain Previous Secret choice, with the custom duration and its inline validation.
+
+use leptos::prelude::*;
+
+use crate::domain::{DurationUnit, Retention, RetentionChoice, RetentionError};
+
+fn label(choice: RetentionChoice) -> &'static str {
+    match choice {
+        RetentionChoice::OneDay => "Retain for 1 Day",
+        RetentionChoice::SevenDays => "Retain for 7 Days",
+        RetentionChoice::ThirtyDays => "Retain for 30 Days",
+        RetentionChoice::Custom => "Retain for custom duration",
+        RetentionChoice::DoNotRetain => "Do Not Retain Previous Secret",
+    }
+}
+
+fn hint(choice: RetentionChoice) -> Option<&'static str> {
+    match choice {
+        RetentionChoice::ThirtyDays => Some(
+            "The maximum. Recommended if unsure: the previous secret can still be revoked early.",
+        ),
+        RetentionChoice::Custom => Some("Up to 30 days (720 hours)."),
+        RetentionChoice::DoNotRetain => Some(
+            "The previous secret expires immediately. Applications still using it may see sign-on errors until they are updated.",
+        ),
+        _ => None,
+    }
+}
+
+/// Renders the choice and reports the validated retention (or why it is invalid).
+#[component]
+pub fn RetentionPicker(retention: WriteSignal<Result<Retention, RetentionError>>) -> impl IntoView {
+    let choice = RwSignal::new(RetentionChoice::ThirtyDays);
+    let amount = RwSignal::new(String::new());
+    let unit = RwSignal::new(DurationUnit::Days);
+    let resolved = Memo::new(move |_| choice.get().resolve(&amount.get(), unit.get()));
+    Effect::new(move || retention.set(resolved.get()));
+    let error = move || {
+        resolved
+            .get()
+            .err()
+            .filter(|_| choice.get() == RetentionChoice::Custom)
+    };
+
+    view! {
+        <div class="retention" role="radiogroup" aria-labelledby="retention-label">
+            <p id="retention-label" class="retention__label">"Retain Previous Secret"</p>
+            {RetentionChoice::ALL
+                .into_iter()
+                .map(|option| {
+                    // The hint describes the radio; its accessible name stays exactly the choice.
+                    let hint_id = hint(option).map(|_| format!("retention-hint-{option:?}"));
+                    view! {
+                        <div class="radio">
+                            <input
+                                type="radio"
+                                name="retention"
+                                id=format!("retention-{option:?}")
+                                aria-describedby=hint_id.clone()
+                                prop:checked=move || choice.get() == option
+                                autofocus=option == RetentionChoice::ThirtyDays
+                                on:change=move |_| choice.set(option)
+                            />
+                            <div>
+                                <label for=format!("retention-{option:?}")>{label(option)}</label>
+                                {hint(option).map(|hint| view! { <span class="radio__hint" id=hint_id>{hint}</span> })}
+                            </div>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <Show when=move || choice.get() == RetentionChoice::Custom>
+                <div class="retention__custom">
+                    <label class="field">
+                        <span class="field__label">"Custom duration"</span>
+                        <input
+                            type="number"
+                            min="1"
+                            step="1"
+                            inputmode="numeric"
+                            autocomplete="off"
+                            aria-invalid=move || error().is_some().to_string()
+                            aria-describedby="custom-duration-error"
+                            prop:value=move || amount.get()
+                            on:input=move |event| amount.set(event_target_value(&event))
+                        />
+                    </label>
+                    <label class="field">
+                        <span class="field__label">"Unit"</span>
+                        <select on:change=move |event| {
+                            unit.set(if event_target_value(&event) == "hours" { DurationUnit::Hours } else { DurationUnit::Days })
+                        }>
+                            <option value="days" selected=move || unit.get() == DurationUnit::Days>"Days"</option>
+                            <option value="hours" selected=move || unit.get() == DurationUnit::Hours>"Hours"</option>
+                        </select>
+                    </label>
+                    <p id="custom-duration-error" class="field__error" aria-live="polite">
+                        {move || error().map(|error| error.to_string())}
+                    </p>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,91 @@
+//! A secret shown masked, with Show/Hide and Copy. A revealed secret hides itself again after
+//! 30 seconds, when its value changes, and when the panel closes (the component goes away).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::clipboard::copy_text;
+use crate::state::use_app_state;
+
+const REVEAL_FOR: std::time::Duration = std::time::Duration::from_secs(30);
+
+#[component]
+pub fn SecretField(
+    /// The secret's text.
+    #[prop(into)]
+    value: Signal<String>,
+    /// What the secret is, for button names: "client secret", "previous client secret".
+    what: &'static str,
+) -> impl IntoView {
+    let state = use_app_state();
+    let revealed = RwSignal::new(false);
+    let copy_failure = RwSignal::new(None::<String>);
+
+    // A new value starts hidden.
+    Effect::new(move |previous: Option<String>| {
+        let current = value.get();
+        if previous.is_some_and(|previous| previous != current) {
+            revealed.set(false);
+        }
+        current
+    });
+    Effect::new(move || {
+        if revealed.get()
+            && let Ok(timer) = set_timeout_with_handle(
+                move || {
+                    let _ = revealed.try_set(false);
+                },
+                REVEAL_FOR,
+            )
+        {
+            on_cleanup(move || timer.clear());
+        }
+    });
+
+    let copy = move |_| {
+        let text = value.get_untracked();
+        spawn_local(async move {
+            match copy_text(&text).await {
+                Ok(()) => {
+                    copy_failure.try_set(None);
+                    state.announce(format!("The {what} was copied to the clipboard."));
+                }
+                Err(error) => {
+                    copy_failure.try_set(Some(error.to_string()));
+                }
+            }
+        });
+    };
+
+    view! {
+        <div class="secret">
+            <div class="secret__value">
+                {move || {
+                    if revealed.get() {
+                        view! { <code translate="no">{value.get()}</code> }.into_any()
+                    } else {
+                        view! {
+                            <span class="secret__mask" aria-hidden="true">"••••••••••••••••••••••••"</span>
+                            <span class="visually-hidden">{format!("{what} hidden")}</span>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
+            <div class="secret__actions">
+                <button
+                    type="button"
+                    class="button button--small"
+                    aria-label=move || format!("{} {what}", if revealed.get() { "Hide" } else { "Show" })
+                    on:click=move |_| revealed.update(|revealed| *revealed = !*revealed)
+                >
+                    {move || if revealed.get() { "Hide" } else { "Show" }}
+                </button>
+                <button type="button" class="button button--small" aria-label=format!("Copy {what}") on:click=copy>
+                    "Copy"
+                </button>
+            </div>
+            {move || copy_failure.get().map(|message| view! { <p class="field__error" role="alert">{message}</p> })}
+        </div>
+    }
+}

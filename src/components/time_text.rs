@@ -1,0 +1,95 @@
+//! Times as people read them: local date and time, and how long remains until an expiry.
+
+use chrono::{DateTime, Local, Utc};
+
+use crate::domain::RotationOutcome;
+
+/// "Nov 30, 2026, 14:05" in the browser's time zone.
+pub fn local_date_time(instant: DateTime<Utc>) -> String {
+    instant
+        .with_timezone(&Local)
+        .format("%b %-d, %Y, %H:%M")
+        .to_string()
+}
+
+/// The machine-readable form for `<time datetime>`.
+pub fn machine_time(instant: DateTime<Utc>) -> String {
+    instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// "in 6 days 23 hours", "in 59 minutes", "in 12 seconds": the two largest units that matter.
+pub fn time_remaining(now: DateTime<Utc>, until: DateTime<Utc>) -> String {
+    let seconds = (until - now).num_seconds().max(0);
+    let (days, hours, minutes) = (
+        seconds / 86_400,
+        seconds % 86_400 / 3_600,
+        seconds % 3_600 / 60,
+    );
+    let unit =
+        |count: i64, name: &str| format!("{count} {name}{}", if count == 1 { "" } else { "s" });
+    let text = if days > 0 {
+        if hours > 0 {
+            format!("{} {}", unit(days, "day"), unit(hours, "hour"))
+        } else {
+            unit(days, "day")
+        }
+    } else if hours > 0 {
+        if minutes > 0 {
+            format!("{} {}", unit(hours, "hour"), unit(minutes, "minute"))
+        } else {
+            unit(hours, "hour")
+        }
+    } else if minutes > 0 {
+        unit(minutes, "minute")
+    } else {
+        unit(seconds, "second")
+    };
+    format!("in {text}")
+}
+
+pub fn rotation_announcement(outcome: RotationOutcome) -> String {
+    match outcome.previous_expires_at {
+        Some(expires_at) => format!(
+            "New client secret generated. The previous secret stays valid until {}.",
+            local_date_time(expires_at)
+        ),
+        None => "New client secret generated. The previous secret is no longer valid.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn remaining_time_names_the_two_largest_units() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
+        let cases = [
+            (Duration::days(7), "in 7 days"),
+            (
+                Duration::days(6) + Duration::hours(23) + Duration::minutes(59),
+                "in 6 days 23 hours",
+            ),
+            (
+                Duration::hours(1) + Duration::minutes(1),
+                "in 1 hour 1 minute",
+            ),
+            (
+                Duration::minutes(59) + Duration::seconds(30),
+                "in 59 minutes",
+            ),
+            (Duration::seconds(1), "in 1 second"),
+            (Duration::seconds(-5), "in 0 seconds"),
+        ];
+        for (offset, expected) in cases {
+            assert_eq!(time_remaining(now, now + offset), expected);
+        }
+    }
+
+    #[test]
+    fn machine_time_is_rfc_3339_utc() {
+        let instant = Utc.with_ymd_and_hms(2026, 11, 30, 14, 5, 0).unwrap();
+        assert_eq!(machine_time(instant), "2026-11-30T14:05:00Z");
+    }
+}

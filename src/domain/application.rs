@@ -1,0 +1,704 @@
+//! An application registered with the identity platform, and the commands that change its
+//! client secrets: rotation with a retention period, and revocation of the previous secret.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::retention::Retention;
+use super::secret::{ClientSecret, PreviousSecret, SecretValue};
+
+/// The public identifier of an application; also its key in storage and its URL segment.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ClientId(String);
+
+impl ClientId {
+    pub fn new(text: impl Into<String>) -> Self {
+        Self(text.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ClientId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The kinds of application an administrator can add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ApplicationType {
+    #[serde(rename = "web")]
+    OidcWebApp,
+    #[serde(rename = "native")]
+    Native,
+    #[serde(rename = "spa")]
+    SinglePage,
+    #[serde(rename = "worker")]
+    Worker,
+    #[serde(rename = "saml")]
+    Saml,
+    #[serde(rename = "wsfed")]
+    WsFederation,
+}
+
+impl ApplicationType {
+    pub const ALL: [ApplicationType; 6] = [
+        ApplicationType::OidcWebApp,
+        ApplicationType::Native,
+        ApplicationType::SinglePage,
+        ApplicationType::Worker,
+        ApplicationType::Saml,
+        ApplicationType::WsFederation,
+    ];
+
+    /// The name the console shows for this type.
+    pub fn label(self) -> &'static str {
+        match self {
+            ApplicationType::OidcWebApp => "OIDC Web App",
+            ApplicationType::Native => "Native",
+            ApplicationType::SinglePage => "Single-Page",
+            ApplicationType::Worker => "Worker",
+            ApplicationType::Saml => "SAML Application",
+            ApplicationType::WsFederation => "WS-Federation",
+        }
+    }
+
+    pub fn is_oidc(self) -> bool {
+        !matches!(self, ApplicationType::Saml | ApplicationType::WsFederation)
+    }
+
+    /// A single-page app runs in the browser and cannot keep a secret, so it is a public client.
+    pub fn default_auth_method(self) -> TokenEndpointAuthMethod {
+        match self {
+            ApplicationType::SinglePage => TokenEndpointAuthMethod::None,
+            _ => TokenEndpointAuthMethod::ClientSecretBasic,
+        }
+    }
+}
+
+/// How the application authenticates at the token endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TokenEndpointAuthMethod {
+    #[serde(rename = "basic")]
+    ClientSecretBasic,
+    #[serde(rename = "post")]
+    ClientSecretPost,
+    #[serde(rename = "jwt")]
+    ClientSecretJwt,
+    #[serde(rename = "none")]
+    None,
+}
+
+impl TokenEndpointAuthMethod {
+    pub fn label(self) -> &'static str {
+        match self {
+            TokenEndpointAuthMethod::ClientSecretBasic => "Client Secret Basic",
+            TokenEndpointAuthMethod::ClientSecretPost => "Client Secret Post",
+            TokenEndpointAuthMethod::ClientSecretJwt => "Client Secret JWT",
+            TokenEndpointAuthMethod::None => "None",
+        }
+    }
+
+    pub fn uses_secret(self) -> bool {
+        self != TokenEndpointAuthMethod::None
+    }
+}
+
+/// A validated application name: something visible, of a sensible length. Stored names are
+/// validated again when read, so a hand-edited record cannot smuggle in a blank one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ApplicationName(String);
+
+impl TryFrom<String> for ApplicationName {
+    type Error = NameError;
+
+    fn try_from(text: String) -> Result<Self, NameError> {
+        Self::parse(&text)
+    }
+}
+
+impl From<ApplicationName> for String {
+    fn from(name: ApplicationName) -> Self {
+        name.0
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NameError {
+    #[error("Enter a name for the application.")]
+    Empty,
+    #[error("The name can be at most {max} characters long; this one has {actual}.", max = ApplicationName::MAX_CHARS)]
+    TooLong { actual: usize },
+}
+
+impl ApplicationName {
+    pub const MAX_CHARS: usize = 256;
+
+    /// Trims surrounding white space; a name with no visible character is empty.
+    pub fn parse(text: &str) -> Result<Self, NameError> {
+        let trimmed = text.trim();
+        if !trimmed.chars().any(is_visible) {
+            return Err(NameError::Empty);
+        }
+        let actual = trimmed.chars().count();
+        if actual > Self::MAX_CHARS {
+            return Err(NameError::TooLong { actual });
+        }
+        Ok(Self(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// White space, controls and the invisible formatting characters (zero-width, bidi marks).
+fn is_visible(character: char) -> bool {
+    !(character.is_whitespace()
+        || character.is_control()
+        || matches!(character, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'))
+}
+
+/// Why an application has no client secret to show or rotate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoSecretReason {
+    NotOidc,
+    PublicClient,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SecretError {
+    #[error("Client secrets apply only to OIDC-based applications.")]
+    NotOidc,
+    #[error(
+        "This application is a public client (token endpoint auth method None) and has no client secret."
+    )]
+    PublicClient,
+    #[error("There is no previous client secret to revoke: it has expired or was already revoked.")]
+    NoPreviousSecret,
+    #[error("The newly generated secret matched an existing one; nothing was changed. Try again.")]
+    RepeatedSecret,
+}
+
+impl From<NoSecretReason> for SecretError {
+    fn from(reason: NoSecretReason) -> Self {
+        match reason {
+            NoSecretReason::NotOidc => SecretError::NotOidc,
+            NoSecretReason::PublicClient => SecretError::PublicClient,
+        }
+    }
+}
+
+/// What a rotation did, for the confirmation message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RotationOutcome {
+    pub previous_expires_at: Option<DateTime<Utc>>,
+    pub replaced_unexpired_previous: bool,
+}
+
+/// An application and its secrets.
+///
+/// The fields that carry invariants are private: a secret exists only for OIDC confidential
+/// clients, there is at most one previous secret, and `revision` grows with every change so
+/// concurrent writers can detect each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Application {
+    pub client_id: ClientId,
+    pub name: ApplicationName,
+    pub kind: ApplicationType,
+    pub enabled: bool,
+    pub auth_method: TokenEndpointAuthMethod,
+    pub created_at: DateTime<Utc>,
+    revision: u64,
+    current_secret: Option<ClientSecret>,
+    previous_secret: Option<PreviousSecret>,
+}
+
+impl Application {
+    /// A new application with the type's default auth method; `secret` is consulted only when
+    /// that method uses a secret.
+    pub fn create<E>(
+        client_id: ClientId,
+        name: ApplicationName,
+        kind: ApplicationType,
+        now: DateTime<Utc>,
+        secret: impl FnOnce() -> Result<SecretValue, E>,
+    ) -> Result<Self, E> {
+        let auth_method = kind.default_auth_method();
+        let current_secret = if kind.is_oidc() && auth_method.uses_secret() {
+            Some(ClientSecret {
+                value: secret()?,
+                created_at: now,
+            })
+        } else {
+            None
+        };
+        Ok(Self {
+            client_id,
+            name,
+            kind,
+            enabled: true,
+            auth_method,
+            created_at: now,
+            revision: 1,
+            current_secret,
+            previous_secret: None,
+        })
+    }
+
+    /// Rebuilds an application from stored parts, restoring the invariants a hand-edited
+    /// record may break: no secret where none applies, no previous secret without a current one.
+    #[allow(clippy::too_many_arguments)] // Mirrors the stored record field by field.
+    pub fn restore(
+        client_id: ClientId,
+        name: ApplicationName,
+        kind: ApplicationType,
+        enabled: bool,
+        auth_method: TokenEndpointAuthMethod,
+        created_at: DateTime<Utc>,
+        revision: u64,
+        current_secret: Option<ClientSecret>,
+        previous_secret: Option<PreviousSecret>,
+    ) -> Self {
+        let secret_applies = kind.is_oidc() && auth_method.uses_secret();
+        let current_secret = current_secret.filter(|_| secret_applies);
+        let previous_secret = previous_secret.filter(|_| current_secret.is_some());
+        Self {
+            client_id,
+            name,
+            kind,
+            enabled,
+            auth_method,
+            created_at,
+            revision,
+            current_secret,
+            previous_secret,
+        }
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The current secret, or why there is none.
+    pub fn client_secret(&self) -> Result<&ClientSecret, NoSecretReason> {
+        if !self.kind.is_oidc() {
+            return Err(NoSecretReason::NotOidc);
+        }
+        self.current_secret
+            .as_ref()
+            .ok_or(NoSecretReason::PublicClient)
+    }
+
+    /// The previous secret if it is still valid at `now`; an expired one does not exist.
+    pub fn previous_secret(&self, now: DateTime<Utc>) -> Option<&PreviousSecret> {
+        self.previous_secret
+            .as_ref()
+            .filter(|previous| previous.is_valid_at(now))
+    }
+
+    /// The stored previous secret whatever its expiry, for persistence only.
+    pub fn stored_previous_secret(&self) -> Option<&PreviousSecret> {
+        self.previous_secret.as_ref()
+    }
+
+    /// Replaces the current secret with `new_secret`. With `RetainFor(d)` the old one becomes
+    /// the previous secret until `now + d`, replacing any existing previous secret at once;
+    /// with `DoNotRetain` there is no previous secret afterwards.
+    pub fn rotate_secret(
+        &mut self,
+        new_secret: SecretValue,
+        retention: Retention,
+        now: DateTime<Utc>,
+    ) -> Result<RotationOutcome, SecretError> {
+        let current = self.client_secret()?;
+        let repeats_previous = self
+            .previous_secret(now)
+            .is_some_and(|previous| previous.value == new_secret);
+        if current.value == new_secret || repeats_previous {
+            return Err(SecretError::RepeatedSecret);
+        }
+        let replaced_unexpired_previous = self.previous_secret(now).is_some();
+        let old = self.current_secret.replace(ClientSecret {
+            value: new_secret,
+            created_at: now,
+        });
+        self.previous_secret = match (retention, old) {
+            (Retention::RetainFor(duration), Some(old)) => Some(PreviousSecret {
+                value: old.value,
+                expires_at: now + duration,
+            }),
+            _ => None,
+        };
+        self.revision += 1;
+        Ok(RotationOutcome {
+            previous_expires_at: self
+                .previous_secret
+                .as_ref()
+                .map(|previous| previous.expires_at),
+            replaced_unexpired_previous,
+        })
+    }
+
+    /// Removes the previous secret for good.
+    pub fn revoke_previous_secret(&mut self, now: DateTime<Utc>) -> Result<(), SecretError> {
+        self.client_secret()?;
+        if self.previous_secret(now).is_none() {
+            return Err(SecretError::NoPreviousSecret);
+        }
+        self.previous_secret = None;
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Whether `query` (already lower-cased) matches the name or the client ID.
+    pub fn matches_search(&self, lowercase_query: &str) -> bool {
+        lowercase_query.is_empty()
+            || self.name.as_str().to_lowercase().contains(lowercase_query)
+            || self
+                .client_id
+                .as_str()
+                .to_lowercase()
+                .contains(lowercase_query)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+    use std::convert::Infallible;
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, hour, 0, 0).unwrap()
+    }
+
+    fn secret(text: &str) -> SecretValue {
+        SecretValue::new(text.to_owned())
+    }
+
+    fn app(kind: ApplicationType) -> Application {
+        let name = ApplicationName::parse("Portal").unwrap();
+        Application::create(ClientId::new("client-1"), name, kind, at(0), || {
+            Ok::<_, Infallible>(secret("first"))
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn oidc_confidential_apps_start_with_a_secret_and_no_previous() {
+        for kind in [
+            ApplicationType::OidcWebApp,
+            ApplicationType::Native,
+            ApplicationType::Worker,
+        ] {
+            let app = app(kind);
+            assert_eq!(
+                app.client_secret().map(|s| s.value.expose().to_owned()),
+                Ok("first".into())
+            );
+            assert!(app.previous_secret(at(0)).is_none());
+        }
+    }
+
+    #[test]
+    fn saml_and_ws_federation_have_no_secret_because_they_are_not_oidc() {
+        for kind in [ApplicationType::Saml, ApplicationType::WsFederation] {
+            let mut app = app(kind);
+            assert_eq!(app.client_secret(), Err(NoSecretReason::NotOidc));
+            assert_eq!(
+                app.rotate_secret(secret("x"), Retention::DoNotRetain, at(1)),
+                Err(SecretError::NotOidc)
+            );
+        }
+    }
+
+    #[test]
+    fn single_page_apps_default_to_auth_method_none_and_have_no_secret() {
+        let mut app = app(ApplicationType::SinglePage);
+        assert_eq!(app.auth_method, TokenEndpointAuthMethod::None);
+        assert_eq!(app.client_secret(), Err(NoSecretReason::PublicClient));
+        assert_eq!(
+            app.rotate_secret(secret("x"), Retention::DoNotRetain, at(1)),
+            Err(SecretError::PublicClient)
+        );
+    }
+
+    #[test]
+    fn rotating_with_retention_keeps_the_old_secret_until_creation_plus_retention() {
+        let mut app = app(ApplicationType::OidcWebApp);
+        let outcome = app
+            .rotate_secret(
+                secret("second"),
+                Retention::RetainFor(Duration::days(7)),
+                at(1),
+            )
+            .unwrap();
+        assert_eq!(app.client_secret().unwrap().value, secret("second"));
+        assert_eq!(app.client_secret().unwrap().created_at, at(1));
+        let previous = app.previous_secret(at(1)).unwrap();
+        assert_eq!(previous.value, secret("first"));
+        assert_eq!(previous.expires_at, at(1) + Duration::days(7));
+        assert_eq!(outcome.previous_expires_at, Some(at(1) + Duration::days(7)));
+        assert!(!outcome.replaced_unexpired_previous);
+    }
+
+    #[test]
+    fn previous_secret_disappears_exactly_at_expires_at() {
+        let mut app = app(ApplicationType::Worker);
+        app.rotate_secret(
+            secret("second"),
+            Retention::RetainFor(Duration::hours(1)),
+            at(1),
+        )
+        .unwrap();
+        assert!(
+            app.previous_secret(at(2) - Duration::milliseconds(1))
+                .is_some()
+        );
+        assert!(app.previous_secret(at(2)).is_none());
+        assert_eq!(
+            app.revoke_previous_secret(at(2)),
+            Err(SecretError::NoPreviousSecret)
+        );
+    }
+
+    #[test]
+    fn rotating_without_retention_leaves_no_previous_secret() {
+        let mut app = app(ApplicationType::OidcWebApp);
+        app.rotate_secret(
+            secret("second"),
+            Retention::RetainFor(Duration::days(1)),
+            at(1),
+        )
+        .unwrap();
+        let outcome = app
+            .rotate_secret(secret("third"), Retention::DoNotRetain, at(2))
+            .unwrap();
+        assert!(app.stored_previous_secret().is_none());
+        assert_eq!(outcome.previous_expires_at, None);
+        assert!(outcome.replaced_unexpired_previous);
+    }
+
+    #[test]
+    fn rotating_while_a_previous_secret_exists_replaces_it_at_once() {
+        let mut app = app(ApplicationType::Native);
+        app.rotate_secret(
+            secret("second"),
+            Retention::RetainFor(Duration::days(30)),
+            at(1),
+        )
+        .unwrap();
+        let outcome = app
+            .rotate_secret(
+                secret("third"),
+                Retention::RetainFor(Duration::days(1)),
+                at(2),
+            )
+            .unwrap();
+        let previous = app.previous_secret(at(2)).unwrap();
+        assert_eq!(previous.value, secret("second"));
+        assert_eq!(previous.expires_at, at(2) + Duration::days(1));
+        assert!(outcome.replaced_unexpired_previous);
+    }
+
+    #[test]
+    fn revoking_removes_the_previous_secret_for_good() {
+        let mut app = app(ApplicationType::OidcWebApp);
+        app.rotate_secret(
+            secret("second"),
+            Retention::RetainFor(Duration::days(7)),
+            at(1),
+        )
+        .unwrap();
+        app.revoke_previous_secret(at(2)).unwrap();
+        assert!(app.previous_secret(at(2)).is_none());
+        assert!(app.stored_previous_secret().is_none());
+        assert_eq!(
+            app.revoke_previous_secret(at(3)),
+            Err(SecretError::NoPreviousSecret)
+        );
+    }
+
+    #[test]
+    fn every_change_increases_the_revision() {
+        let mut app = app(ApplicationType::OidcWebApp);
+        let start = app.revision();
+        app.rotate_secret(
+            secret("second"),
+            Retention::RetainFor(Duration::days(7)),
+            at(1),
+        )
+        .unwrap();
+        assert_eq!(app.revision(), start + 1);
+        app.revoke_previous_secret(at(1)).unwrap();
+        assert_eq!(app.revision(), start + 2);
+        let _ = app.revoke_previous_secret(at(1));
+        assert_eq!(
+            app.revision(),
+            start + 2,
+            "a refused command changes nothing"
+        );
+    }
+
+    #[test]
+    fn a_generated_secret_equal_to_a_live_one_is_refused() {
+        let mut app = app(ApplicationType::OidcWebApp);
+        assert_eq!(
+            app.rotate_secret(secret("first"), Retention::DoNotRetain, at(1)),
+            Err(SecretError::RepeatedSecret)
+        );
+        app.rotate_secret(
+            secret("second"),
+            Retention::RetainFor(Duration::days(1)),
+            at(1),
+        )
+        .unwrap();
+        assert_eq!(
+            app.rotate_secret(secret("first"), Retention::DoNotRetain, at(2)),
+            Err(SecretError::RepeatedSecret)
+        );
+    }
+
+    #[test]
+    fn restore_drops_secrets_that_cannot_apply() {
+        let name = ApplicationName::parse("SAML").unwrap();
+        let current = Some(ClientSecret {
+            value: secret("s"),
+            created_at: at(0),
+        });
+        let previous = Some(PreviousSecret {
+            value: secret("p"),
+            expires_at: at(5),
+        });
+        let app = Application::restore(
+            ClientId::new("c"),
+            name,
+            ApplicationType::Saml,
+            true,
+            TokenEndpointAuthMethod::ClientSecretBasic,
+            at(0),
+            3,
+            current,
+            previous,
+        );
+        assert_eq!(app.client_secret(), Err(NoSecretReason::NotOidc));
+        assert!(app.stored_previous_secret().is_none());
+    }
+
+    #[test]
+    fn names_are_trimmed_and_must_have_a_visible_character() {
+        assert_eq!(
+            ApplicationName::parse("  Portal  ").unwrap().as_str(),
+            "Portal"
+        );
+        for blank in ["", "   ", "\u{200B}\u{200B}", "\t\n", "\u{202E}\u{FEFF}"] {
+            assert_eq!(
+                ApplicationName::parse(blank),
+                Err(NameError::Empty),
+                "{blank:?}"
+            );
+        }
+        assert!(ApplicationName::parse("שלום \u{200F}app").is_ok());
+        assert!(ApplicationName::parse("<script>alert(1)</script>").is_ok());
+        assert!(ApplicationName::parse("🔐 Vault").is_ok());
+    }
+
+    #[test]
+    fn names_longer_than_the_limit_are_rejected_with_their_length() {
+        let long = "x".repeat(10_000);
+        assert_eq!(
+            ApplicationName::parse(&long),
+            Err(NameError::TooLong { actual: 10_000 })
+        );
+        assert!(ApplicationName::parse(&"é".repeat(ApplicationName::MAX_CHARS)).is_ok());
+    }
+
+    /// A tiny deterministic generator (xorshift64*), so a failing sequence can be replayed.
+    struct Xorshift(u64);
+
+    impl Xorshift {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+
+        fn below(&mut self, bound: u64) -> u64 {
+            self.next() % bound
+        }
+    }
+
+    #[test]
+    fn random_command_sequences_keep_the_invariants() {
+        for seed in 1..=200u64 {
+            let mut random = Xorshift(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+            let mut app = app(ApplicationType::OidcWebApp);
+            let mut now = at(0);
+            for step in 0..200 {
+                // Time mostly moves forward, sometimes far, sometimes not at all.
+                now += Duration::minutes(
+                    random.below(3 * 24 * 60) as i64 * i64::from(random.below(4) == 0),
+                );
+                let before = app.clone();
+                let retention = match random.below(5) {
+                    0 => Retention::DoNotRetain,
+                    1 => Retention::RetainFor(Duration::days(1)),
+                    2 => Retention::RetainFor(Duration::days(30)),
+                    _ => Retention::RetainFor(Duration::hours(1 + random.below(720) as i64)),
+                };
+                let result = if random.below(3) == 0 {
+                    app.revoke_previous_secret(now)
+                } else {
+                    app.rotate_secret(secret(&format!("s{seed}-{step}")), retention, now)
+                        .map(|_| ())
+                };
+                let context = format!("seed {seed} step {step}");
+                match result {
+                    Ok(()) => assert_eq!(
+                        app.revision(),
+                        before.revision() + 1,
+                        "{context}: a change bumps the revision"
+                    ),
+                    Err(_) => {
+                        assert_eq!(app, before, "{context}: a refused command changes nothing")
+                    }
+                }
+                if let Some(previous) = app.previous_secret(now) {
+                    assert!(
+                        previous.expires_at > now,
+                        "{context}: never an expired previous secret"
+                    );
+                    assert!(
+                        previous.expires_at <= now + Duration::days(30),
+                        "{context}: never retained past 30 days"
+                    );
+                    assert_ne!(
+                        Some(&previous.value),
+                        app.client_secret().ok().map(|current| &current.value),
+                        "{context}"
+                    );
+                }
+                assert!(
+                    app.client_secret().is_ok(),
+                    "{context}: an OIDC app always keeps a current secret"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn search_matches_name_or_client_id_case_insensitively() {
+        let app = app(ApplicationType::OidcWebApp);
+        assert!(app.matches_search("port"));
+        assert!(app.matches_search("client-1"));
+        assert!(app.matches_search(""));
+        assert!(!app.matches_search("billing"));
+    }
+}

@@ -1,0 +1,21 @@
+//! The pure model of the console: applications, their client secrets, retention and expiry.
+//!
+//! Nothing here touches the browser, so every rule is tested on the host with `cargo test`.
+//! The UI and storage ask these types what is true ("is the previous secret still valid at
+//! this instant?") instead of re-implementing the rules.
+
+mod application;
+mod clock;
+mod retention;
+mod secret;
+
+pub use application::{
+    Application, ApplicationName, ApplicationType, ClientId, NameError, NoSecretReason,
+    RotationOutcome, SecretError, TokenEndpointAuthMethod,
+};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use retention::{
+    DurationUnit, MAX_RETENTION_DAYS, MAX_RETENTION_HOURS, Retention, RetentionChoice,
+    RetentionError,
+};
+pub use secret::{ClientSecret, PreviousSecret, SecretValue};

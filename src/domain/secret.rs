@@ -1,0 +1,99 @@
+//! Client secret values and their two lifecycle states: current, and previous until expiry.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use subtle::ConstantTimeEq;
+
+/// The text of a client secret.
+///
+/// `Debug` never prints the value, so a secret cannot leak through a log line or an error
+/// message, and equality is constant-time so comparing secrets reveals nothing through timing.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SecretValue(String);
+
+impl SecretValue {
+    pub fn new(text: String) -> Self {
+        Self(text)
+    }
+
+    /// The secret itself, for the few places that must show or copy it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SecretValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretValue(<redacted>)")
+    }
+}
+
+impl PartialEq for SecretValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_bytes().ct_eq(other.0.as_bytes()).into()
+    }
+}
+
+impl Eq for SecretValue {}
+
+/// The secret an application currently uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientSecret {
+    pub value: SecretValue,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A replaced secret that stays valid until `expires_at` so clients can be updated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviousSecret {
+    pub value: SecretValue,
+    pub expires_at: DateTime<Utc>,
+}
+
+impl PreviousSecret {
+    /// A previous secret at or past its expiry no longer exists.
+    pub fn is_valid_at(&self, now: DateTime<Utc>) -> bool {
+        now < self.expires_at
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn debug_output_never_contains_the_secret() {
+        let secret = SecretValue::new("super-secret-value".into());
+        assert!(!format!("{secret:?}").contains("super-secret-value"));
+    }
+
+    #[test]
+    fn secrets_compare_by_value() {
+        assert_eq!(
+            SecretValue::new("abc".into()),
+            SecretValue::new("abc".into())
+        );
+        assert_ne!(
+            SecretValue::new("abc".into()),
+            SecretValue::new("abd".into())
+        );
+        assert_ne!(
+            SecretValue::new("abc".into()),
+            SecretValue::new("abcd".into())
+        );
+    }
+
+    #[test]
+    fn previous_secret_is_gone_exactly_at_its_expiry() {
+        let expires_at = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+        let previous = PreviousSecret {
+            value: SecretValue::new("old".into()),
+            expires_at,
+        };
+        assert!(previous.is_valid_at(expires_at - Duration::milliseconds(1)));
+        assert!(!previous.is_valid_at(expires_at));
+        assert!(!previous.is_valid_at(expires_at + Duration::days(1)));
+    }
+}

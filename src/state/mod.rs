@@ -1,0 +1,153 @@
+//! The application-state service: the one place that turns user intent into stored change.
+//!
+//! Components read its signals and call its commands. Each command takes the cross-tab lock,
+//! re-reads the freshest record, checks it is the state the user was looking at, asks the
+//! domain to apply the change, writes it, and only then updates the signals: a write that
+//! fails leaves the screen exactly as it was. Changes made by other tabs arrive through the
+//! `storage` event and replace the affected application in place.
+
+mod commands;
+mod sync;
+
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use crate::demo;
+use crate::domain::{Application, ClientId, Clock};
+use crate::storage::{ApplicationRepository, StorageProblem};
+
+pub use commands::CommandError;
+
+/// A message for the role="status" live region; `sequence` makes a repeated text announce again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Announcement {
+    pub sequence: u64,
+    pub text: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    applications: RwSignal<Vec<Application>>,
+    problems: RwSignal<Vec<StorageProblem>>,
+    storage_warning: RwSignal<Option<String>>,
+    announcement: RwSignal<Announcement>,
+    now: RwSignal<DateTime<Utc>>,
+    repository: StoredValue<ApplicationRepository, LocalStorage>,
+    clock: StoredValue<Rc<dyn Clock>, LocalStorage>,
+}
+
+impl AppState {
+    /// Loads everything from `repository`, seeding the demo applications on a first visit.
+    /// `storage_warning` says why changes will not outlive the page, when that is so.
+    pub fn start(
+        repository: ApplicationRepository,
+        clock: Rc<dyn Clock>,
+        storage_warning: Option<String>,
+    ) -> Self {
+        let now = clock.now();
+        let mut loaded = repository.load_all();
+        let mut warning = storage_warning;
+        if loaded.is_empty {
+            match seed_demo(&repository, now) {
+                Ok(()) => loaded = repository.load_all(),
+                Err(message) => warning = Some(message),
+            }
+        }
+        Self {
+            applications: RwSignal::new(loaded.applications),
+            problems: RwSignal::new(loaded.problems),
+            storage_warning: RwSignal::new(warning),
+            announcement: RwSignal::new(Announcement::default()),
+            now: RwSignal::new(now),
+            repository: StoredValue::new_local(repository),
+            clock: StoredValue::new_local(clock),
+        }
+    }
+
+    /// Keeps `now` current (for expiry and countdowns) and follows changes made in other tabs.
+    pub fn run_in_background(self) {
+        let tick = move || {
+            if let Some(clock) = self.clock.try_get_value() {
+                self.now.set(clock.now());
+            }
+        };
+        if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_secs(1)) {
+            on_cleanup(move || handle.clear());
+        }
+        sync::follow_other_tabs(self);
+    }
+
+    pub fn applications(&self) -> ReadSignal<Vec<Application>> {
+        self.applications.read_only()
+    }
+
+    /// The application with `client_id`, tracked.
+    pub fn application(&self, client_id: &ClientId) -> Option<Application> {
+        self.applications.with(|applications| {
+            applications
+                .iter()
+                .find(|app| &app.client_id == client_id)
+                .cloned()
+        })
+    }
+
+    pub fn now(&self) -> ReadSignal<DateTime<Utc>> {
+        self.now.read_only()
+    }
+
+    pub fn problems(&self) -> ReadSignal<Vec<StorageProblem>> {
+        self.problems.read_only()
+    }
+
+    pub fn storage_warning(&self) -> ReadSignal<Option<String>> {
+        self.storage_warning.read_only()
+    }
+
+    pub fn announcement(&self) -> ReadSignal<Announcement> {
+        self.announcement.read_only()
+    }
+
+    pub fn announce(&self, text: impl Into<String>) {
+        let text = text.into();
+        self.announcement.update(|announcement| {
+            announcement.sequence += 1;
+            announcement.text = text;
+        });
+    }
+
+    fn current_time(&self) -> DateTime<Utc> {
+        self.clock.with_value(|clock| clock.now())
+    }
+
+    /// Puts a freshly read application in place of the one shown (or adds it).
+    fn show_stored(&self, stored: Application) {
+        self.applications.update(|applications| {
+            match applications
+                .iter_mut()
+                .find(|app| app.client_id == stored.client_id)
+            {
+                Some(shown) => *shown = stored,
+                None => applications.push(stored),
+            }
+        });
+    }
+}
+
+fn seed_demo(repository: &ApplicationRepository, now: DateTime<Utc>) -> Result<(), String> {
+    let applications = demo::demo_applications(now).map_err(|error| error.to_string())?;
+    applications
+        .iter()
+        .try_for_each(|application| repository.add(application))
+        .map_err(|error| format!("The demo applications could not be saved: {error}"))
+}
+
+pub fn provide_app_state(state: AppState) {
+    provide_context(state);
+}
+
+/// The app's state service. Fails loudly, in this one place, if `App` did not provide it.
+pub fn use_app_state() -> AppState {
+    use_context::<AppState>().expect("AppState must be provided by the App component")
+}

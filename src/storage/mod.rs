@@ -1,0 +1,37 @@
+//! Persistence: where applications live between visits, and how damage is contained.
+//!
+//! `RecordStore` is the seam to the outside: a flat map of string keys to string values, with
+//! `local_storage::BrowserLocalStorage` for the real browser and `memory::InMemoryStore` for
+//! tests and for sessions where the browser refuses storage. `ApplicationRepository` holds all
+//! the rules over any store: the record format and its versions (`record`), the index, and the
+//! promise that a record it cannot read is left exactly where it is and reported.
+
+mod local_storage;
+mod memory;
+mod record;
+mod repository;
+
+pub use local_storage::{BrowserLocalStorage, StorageUnavailable};
+pub use memory::InMemoryStore;
+pub use record::{CURRENT_SCHEMA, RecordProblem};
+pub use repository::{
+    ApplicationRepository, INDEX_KEY, KEY_PREFIX, LoadedApplications, SaveError, StorageProblem,
+    client_id_of_key, record_key,
+};
+
+/// A flat string key-value store, the shape of `window.localStorage`.
+pub trait RecordStore {
+    fn get(&self, key: &str) -> Result<Option<String>, WriteError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError>;
+    /// Every key currently stored, in no particular order.
+    fn keys(&self) -> Result<Vec<String>, WriteError>;
+}
+
+/// Why the store refused an operation.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WriteError {
+    #[error("The browser's storage for this site is full, so the change was not saved.")]
+    QuotaExceeded,
+    #[error("The browser refused to save the change ({0}).")]
+    Refused(String),
+}

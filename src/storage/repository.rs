@@ -1,0 +1,445 @@
+//! The application repository: one record per application plus an index, over any `RecordStore`.
+//!
+//! One rotation writes one small record whatever the number of applications; only adding an
+//! application rewrites the index. Damage is contained: a record that cannot be read is never
+//! written or deleted by this code, it is reported with its raw text so the user can keep a
+//! copy, and every other application stays usable. Writes are compare-and-set on the record's
+//! revision, so a writer holding stale data is refused instead of overwriting newer data.
+
+use std::collections::HashSet;
+
+use crate::domain::{Application, ClientId};
+
+use super::record::{self, RecordProblem};
+use super::{RecordStore, WriteError};
+
+/// Every key this app owns starts with this; the `v1` names the key layout, not the record schema.
+pub const KEY_PREFIX: &str = "client-secret-console.v1.";
+pub const INDEX_KEY: &str = "client-secret-console.v1.index";
+const RECORD_PREFIX: &str = "client-secret-console.v1.app.";
+
+pub fn record_key(client_id: &ClientId) -> String {
+    format!("{RECORD_PREFIX}{client_id}")
+}
+
+/// The application a storage key belongs to, if it is one of our records.
+pub fn client_id_of_key(key: &str) -> Option<ClientId> {
+    key.strip_prefix(RECORD_PREFIX).map(ClientId::new)
+}
+
+/// A stored item that could not be used, with its raw text when there is any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StorageProblem {
+    pub key: String,
+    pub raw: Option<String>,
+    pub problem: RecordProblem,
+}
+
+/// Everything readable, and a report of everything that was not.
+#[derive(Debug, Default)]
+pub struct LoadedApplications {
+    /// In index order, then any records the index does not list.
+    pub applications: Vec<Application>,
+    pub problems: Vec<StorageProblem>,
+    /// Nothing of ours is stored at all: a first visit.
+    pub is_empty: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveError {
+    #[error(transparent)]
+    Store(#[from] WriteError),
+    #[error("This application was changed elsewhere (another tab or window) since it was loaded.")]
+    Conflict { stored: Box<Option<Application>> },
+    #[error("The stored data for this application is unreadable, so it was left untouched: {0}.")]
+    Unreadable(RecordProblem),
+    #[error(
+        "The stored list of applications is unreadable, so it was left untouched and nothing can be added."
+    )]
+    IndexUnreadable,
+}
+
+pub struct ApplicationRepository {
+    store: Box<dyn RecordStore>,
+}
+
+impl ApplicationRepository {
+    pub fn new(store: Box<dyn RecordStore>) -> Self {
+        Self { store }
+    }
+
+    pub fn load_all(&self) -> LoadedApplications {
+        let mut loaded = LoadedApplications::default();
+        let keys = match self.store.keys() {
+            Ok(keys) => keys,
+            Err(error) => {
+                loaded.problems.push(StorageProblem {
+                    key: KEY_PREFIX.into(),
+                    raw: None,
+                    problem: RecordProblem::WrongShape(error.to_string()),
+                });
+                return loaded;
+            }
+        };
+        let stored_ids: HashSet<&str> = keys
+            .iter()
+            .filter_map(|key| key.strip_prefix(RECORD_PREFIX))
+            .collect();
+        let index = self.read_index();
+        loaded.is_empty = stored_ids.is_empty() && matches!(index, Ok(None));
+        let listed = match index {
+            Ok(listed) => listed.unwrap_or_default(),
+            Err(problem) => {
+                loaded.problems.push(problem);
+                Vec::new()
+            }
+        };
+        let listed_set: HashSet<&str> = listed.iter().map(ClientId::as_str).collect();
+        let index_readable = loaded.problems.is_empty();
+        let mut unlisted: Vec<ClientId> = stored_ids
+            .iter()
+            .filter(|id| !listed_set.contains(*id))
+            .map(|id| ClientId::new(*id))
+            .collect();
+        unlisted.sort();
+        for client_id in listed.iter().chain(&unlisted) {
+            match self.load(client_id) {
+                Ok(Some(application)) => {
+                    if index_readable && !listed_set.contains(client_id.as_str()) {
+                        let key = record_key(client_id);
+                        let raw = self.store.get(&key).ok().flatten();
+                        loaded.problems.push(StorageProblem {
+                            key,
+                            raw,
+                            problem: RecordProblem::NotInIndex,
+                        });
+                    }
+                    loaded.applications.push(application);
+                }
+                Ok(None) => loaded.problems.push(StorageProblem {
+                    key: record_key(client_id),
+                    raw: None,
+                    problem: RecordProblem::MissingRecord,
+                }),
+                Err(problem) => loaded.problems.push(problem),
+            }
+        }
+        loaded
+    }
+
+    /// The application stored under `client_id`, if any.
+    pub fn load(&self, client_id: &ClientId) -> Result<Option<Application>, StorageProblem> {
+        let key = record_key(client_id);
+        let raw = self.store.get(&key).map_err(|error| StorageProblem {
+            key: key.clone(),
+            raw: None,
+            problem: RecordProblem::WrongShape(error.to_string()),
+        })?;
+        let Some(raw) = raw else { return Ok(None) };
+        record::decode(client_id, &raw)
+            .map(Some)
+            .map_err(|problem| StorageProblem {
+                key,
+                raw: Some(raw),
+                problem,
+            })
+    }
+
+    /// Writes `application` if the stored record still has `expected_revision`.
+    pub fn save(&self, application: &Application, expected_revision: u64) -> Result<(), SaveError> {
+        let key = record_key(&application.client_id);
+        let existing = self.store.get(&key)?;
+        let stored = match existing
+            .as_deref()
+            .map(|text| record::decode(&application.client_id, text))
+        {
+            Some(Err(problem)) => return Err(SaveError::Unreadable(problem)),
+            Some(Ok(stored)) => Some(stored),
+            None => None,
+        };
+        if stored.as_ref().map(Application::revision) != Some(expected_revision) {
+            return Err(SaveError::Conflict {
+                stored: Box::new(stored),
+            });
+        }
+        self.store
+            .set(&key, &record::encode(application, existing.as_deref()))?;
+        Ok(())
+    }
+
+    /// Stores a new application and lists it in the index.
+    pub fn add(&self, application: &Application) -> Result<(), SaveError> {
+        let mut listed = self
+            .read_index()
+            .map_err(|_| SaveError::IndexUnreadable)?
+            .unwrap_or_default();
+        let key = record_key(&application.client_id);
+        if self.store.get(&key)?.is_some() {
+            return Err(SaveError::Conflict {
+                stored: Box::new(None),
+            });
+        }
+        self.store.set(&key, &record::encode(application, None))?;
+        listed.push(application.client_id.clone());
+        // Records the index had lost are listed again, so the rewrite also repairs it.
+        let listed_set: HashSet<ClientId> = listed.iter().cloned().collect();
+        let mut unlisted: Vec<ClientId> = self
+            .store
+            .keys()?
+            .iter()
+            .filter_map(|key| key.strip_prefix(RECORD_PREFIX))
+            .map(ClientId::new)
+            .filter(|id| !listed_set.contains(id))
+            .collect();
+        unlisted.sort();
+        listed.extend(unlisted);
+        let index = serde_json::to_string(&listed)
+            .map_err(|error| WriteError::Refused(error.to_string()))?;
+        self.store.set(INDEX_KEY, &index)?;
+        Ok(())
+    }
+
+    fn read_index(&self) -> Result<Option<Vec<ClientId>>, StorageProblem> {
+        let problem = |raw: Option<String>, detail: String| StorageProblem {
+            key: INDEX_KEY.into(),
+            raw,
+            problem: RecordProblem::UnreadableIndex(detail),
+        };
+        let Some(raw) = self
+            .store
+            .get(INDEX_KEY)
+            .map_err(|error| problem(None, error.to_string()))?
+        else {
+            return Ok(None);
+        };
+        match serde_json::from_str(&raw) {
+            Ok(listed) => Ok(Some(listed)),
+            Err(error) => Err(problem(Some(raw), error.to_string())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ApplicationName, ApplicationType, Retention, SecretValue};
+    use crate::storage::InMemoryStore;
+    use chrono::{Duration, TimeZone, Utc};
+    use std::convert::Infallible;
+    use std::rc::Rc;
+
+    /// Lets a test keep a handle on the store the repository owns.
+    struct Shared(Rc<InMemoryStore>);
+
+    impl RecordStore for Shared {
+        fn get(&self, key: &str) -> Result<Option<String>, WriteError> {
+            self.0.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+            self.0.set(key, value)
+        }
+        fn keys(&self) -> Result<Vec<String>, WriteError> {
+            self.0.keys()
+        }
+    }
+
+    fn repository() -> (ApplicationRepository, Rc<InMemoryStore>) {
+        let store = Rc::new(InMemoryStore::new());
+        (
+            ApplicationRepository::new(Box::new(Shared(store.clone()))),
+            store,
+        )
+    }
+
+    fn app(id: &str, name: &str) -> Application {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap();
+        Application::create(
+            ClientId::new(id),
+            ApplicationName::parse(name).unwrap(),
+            ApplicationType::Worker,
+            now,
+            || Ok::<_, Infallible>(SecretValue::new(format!("{id}-secret"))),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn an_empty_store_is_a_first_visit() {
+        let (repository, _) = repository();
+        let loaded = repository.load_all();
+        assert!(loaded.is_empty && loaded.applications.is_empty() && loaded.problems.is_empty());
+    }
+
+    #[test]
+    fn added_applications_load_back_in_order() {
+        let (repository, _) = repository();
+        repository.add(&app("b", "Second")).unwrap();
+        repository.add(&app("a", "First")).unwrap();
+        let loaded = repository.load_all();
+        let names: Vec<&str> = loaded
+            .applications
+            .iter()
+            .map(|app| app.name.as_str())
+            .collect();
+        assert_eq!(names, ["Second", "First"]);
+        assert!(loaded.problems.is_empty() && !loaded.is_empty);
+    }
+
+    #[test]
+    fn saving_writes_only_that_applications_record() {
+        let (repository, store) = repository();
+        repository.add(&app("a", "A")).unwrap();
+        repository.add(&app("b", "B")).unwrap();
+        let index_before = store.get(INDEX_KEY).unwrap();
+        let other_before = store.get(&record_key(&ClientId::new("b"))).unwrap();
+        let mut changed = repository.load(&ClientId::new("a")).unwrap().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        changed
+            .rotate_secret(
+                SecretValue::new("new".into()),
+                Retention::RetainFor(Duration::days(1)),
+                now,
+            )
+            .unwrap();
+        repository.save(&changed, 1).unwrap();
+        assert_eq!(store.get(INDEX_KEY).unwrap(), index_before);
+        assert_eq!(
+            store.get(&record_key(&ClientId::new("b"))).unwrap(),
+            other_before
+        );
+        assert_eq!(repository.load(&ClientId::new("a")).unwrap(), Some(changed));
+    }
+
+    #[test]
+    fn a_save_based_on_a_stale_revision_is_refused() {
+        let (repository, _) = repository();
+        repository.add(&app("a", "A")).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let mut first = repository.load(&ClientId::new("a")).unwrap().unwrap();
+        let mut second = first.clone();
+        first
+            .rotate_secret(SecretValue::new("one".into()), Retention::DoNotRetain, now)
+            .unwrap();
+        second
+            .rotate_secret(SecretValue::new("two".into()), Retention::DoNotRetain, now)
+            .unwrap();
+        repository.save(&first, 1).unwrap();
+        assert!(matches!(
+            repository.save(&second, 1),
+            Err(SaveError::Conflict { .. })
+        ));
+        let stored = repository.load(&ClientId::new("a")).unwrap().unwrap();
+        assert_eq!(
+            stored.client_secret().unwrap().value,
+            SecretValue::new("one".into())
+        );
+    }
+
+    #[test]
+    fn an_unreadable_record_is_reported_kept_and_never_overwritten() {
+        let (repository, store) = repository();
+        repository.add(&app("a", "A")).unwrap();
+        repository.add(&app("b", "B")).unwrap();
+        let key = record_key(&ClientId::new("b"));
+        store.insert_raw(&key, "{broken");
+        let loaded = repository.load_all();
+        assert_eq!(loaded.applications.len(), 1);
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.problems[0].raw.as_deref(), Some("{broken"));
+        assert!(matches!(
+            loaded.problems[0].problem,
+            RecordProblem::InvalidJson(_)
+        ));
+        let mut replacement = app("b", "B");
+        replacement
+            .rotate_secret(
+                SecretValue::new("x".into()),
+                Retention::DoNotRetain,
+                Utc::now(),
+            )
+            .unwrap();
+        assert!(matches!(
+            repository.save(&replacement, 1),
+            Err(SaveError::Unreadable(_))
+        ));
+        assert!(matches!(
+            repository.add(&app("b", "B")),
+            Err(SaveError::Conflict { .. })
+        ));
+        assert_eq!(store.get(&key).unwrap().as_deref(), Some("{broken"));
+    }
+
+    #[test]
+    fn an_unreadable_index_is_kept_and_the_records_still_load() {
+        let (repository, store) = repository();
+        repository.add(&app("a", "A")).unwrap();
+        store.insert_raw(INDEX_KEY, "[\"a\"");
+        let loaded = repository.load_all();
+        assert_eq!(loaded.applications.len(), 1);
+        assert!(matches!(
+            loaded.problems[0].problem,
+            RecordProblem::UnreadableIndex(_)
+        ));
+        assert_eq!(
+            repository.add(&app("c", "C")),
+            Err(SaveError::IndexUnreadable)
+        );
+        assert_eq!(store.get(INDEX_KEY).unwrap().as_deref(), Some("[\"a\""));
+    }
+
+    #[test]
+    fn index_entries_without_records_and_records_without_entries_are_reported() {
+        let (repository, store) = repository();
+        repository.add(&app("a", "A")).unwrap();
+        store.insert_raw(INDEX_KEY, "[\"a\",\"ghost\"]");
+        store.insert_raw(
+            &record_key(&ClientId::new("stray")),
+            &store
+                .get(&record_key(&ClientId::new("a")))
+                .unwrap()
+                .unwrap(),
+        );
+        let loaded = repository.load_all();
+        assert_eq!(
+            loaded.applications.len(),
+            2,
+            "the stray record is still usable"
+        );
+        let problems: Vec<&RecordProblem> = loaded
+            .problems
+            .iter()
+            .map(|problem| &problem.problem)
+            .collect();
+        assert_eq!(
+            problems,
+            [&RecordProblem::MissingRecord, &RecordProblem::NotInIndex]
+        );
+    }
+
+    #[test]
+    fn adding_relists_records_the_index_had_lost() {
+        let (repository, store) = repository();
+        repository.add(&app("a", "A")).unwrap();
+        store.insert_raw(
+            &record_key(&ClientId::new("stray")),
+            &store
+                .get(&record_key(&ClientId::new("a")))
+                .unwrap()
+                .unwrap(),
+        );
+        repository.add(&app("b", "B")).unwrap();
+        assert!(repository.load_all().problems.is_empty());
+    }
+
+    #[test]
+    fn a_refused_write_is_an_error_and_changes_nothing() {
+        let repository = ApplicationRepository::new(Box::new(InMemoryStore::refusing_writes(
+            WriteError::QuotaExceeded,
+        )));
+        assert_eq!(
+            repository.add(&app("a", "A")),
+            Err(SaveError::Store(WriteError::QuotaExceeded))
+        );
+        assert!(repository.load_all().is_empty);
+    }
+}

@@ -1,0 +1,183 @@
+// axe-core audits of every state of the console, each in light and dark colour schemes at 1280 and
+// 360 px wide. Any violation of any impact fails, and the failure lists each one (rule, impact,
+// element, what to fix) so it can be acted on without re-running anything.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startServer } from './support/server.mjs';
+import { launchBrowser, openPage } from './support/browser.mjs';
+import { expect } from './support/expect.mjs';
+import { openApplications, openConfiguration } from './support/app.mjs';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const WIDE = { width: 1280, height: 800 };
+const NARROW = { width: 360, height: 740 };
+const MODES = [
+  { name: 'light', colorScheme: 'light', viewport: WIDE },
+  { name: 'dark', colorScheme: 'dark', viewport: WIDE },
+  { name: 'light at 360 px wide', colorScheme: 'light', viewport: NARROW },
+  { name: 'dark at 360 px wide', colorScheme: 'dark', viewport: NARROW },
+];
+const INDEX_KEY = 'client-secret-console.v1.index';
+const BROKEN_KEY = 'client-secret-console.v1.app.broken';
+
+let server;
+let browser;
+let axeSource;
+
+before(async () => {
+  axeSource = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** One line per failing element: rule, impact, selector, markup and axe's summary of the fix. */
+function describeViolations(violations) {
+  return violations
+    .flatMap((violation) =>
+      violation.nodes.map((node) =>
+        [
+          `- ${violation.id} (${node.impact ?? violation.impact}): ${violation.help}`,
+          `  target: ${node.target.join(' ')}`,
+          `  html: ${node.html.replace(/\s+/g, ' ').slice(0, 240)}`,
+          `  ${(node.failureSummary ?? '').replace(/\n\s*/g, ' | ')}`,
+          `  ${violation.helpUrl}`,
+        ].join('\n'),
+      ),
+    )
+    .join('\n');
+}
+
+async function axeViolations(page) {
+  // The console's Content-Security-Policy refuses inline scripts, so `page.addScriptTag` is
+  // blocked (and logs a CSP error); evaluating through the DevTools protocol is not subject to it.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const results = await page.evaluate(
+    (values) => window.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }),
+    AXE_TAGS,
+  );
+  return results.violations;
+}
+
+/** Waits until nothing is animating, so colours are measured as the user finally sees them. */
+async function settled(page) {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+}
+
+/**
+ * A test per state: reach it once in a fresh context, then audit it in every mode (a subtest each,
+ * so one report names the mode). The page must also have logged nothing and asked no other origin.
+ */
+function auditState(title, reach) {
+  test(title, async (t) => {
+    const { page, context, assertClean } = await openPage(browser, server.url);
+    await openApplications(page);
+    await reach(page);
+    for (const mode of MODES) {
+      await t.test(mode.name, async () => {
+        await page.setViewportSize(mode.viewport);
+        await page.emulateMedia({ colorScheme: mode.colorScheme });
+        await settled(page);
+        const violations = await axeViolations(page);
+        assert.equal(violations.length, 0, `axe found violations (${mode.name}):\n${describeViolations(violations)}`);
+      });
+    }
+    assertClean();
+    await context.close();
+  });
+}
+
+async function openGenerateDialog(page, name) {
+  await openConfiguration(page, name);
+  await page.getByRole('region', { name: 'Client Secret' }).getByRole('button', { name: 'Generate New Secret' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+describe('axe finds no accessibility violations', () => {
+  auditState('on the applications list', async () => {});
+
+  auditState('on a search with no results', async (page) => {
+    await page.getByRole('searchbox', { name: 'Search' }).fill('no application is called this');
+    await expect(page.getByText('No applications match your search.')).toBeVisible();
+  });
+
+  auditState('on the details panel Overview tab', async (page) => {
+    await page.getByRole('link', { name: 'Customer Portal' }).click();
+    await expect(page.getByRole('heading', { name: 'Customer Portal', level: 2 })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  auditState('on the Configuration tab of an OIDC app with a previous secret, revealed', async (page) => {
+    await openConfiguration(page, 'Customer Portal');
+    for (const what of ['client secret', 'previous client secret']) {
+      await page.getByRole('button', { name: `Show ${what}`, exact: true }).click();
+    }
+    await expect(page.getByRole('region', { name: 'Previous Client Secret' }).locator('code')).toBeVisible();
+  });
+
+  auditState('on the Configuration tab of a SAML app', async (page) => {
+    await openConfiguration(page, 'Employee HR Portal');
+    await expect(page.getByText('Client secrets apply only to OIDC-based applications.')).toBeVisible();
+  });
+
+  auditState('on the Configuration tab of a Single-Page app', async (page) => {
+    await openConfiguration(page, 'Support Chat Widget');
+    await expect(page.getByText('public client')).toBeVisible();
+  });
+
+  auditState('on the Generate New Secret dialog', async (page) => {
+    const dialog = await openGenerateDialog(page, 'Customer Portal');
+    await dialog.getByRole('checkbox', { name: 'I understand and would like to continue' }).check();
+  });
+
+  auditState('on the Generate New Secret dialog with an invalid custom duration', async (page) => {
+    const dialog = await openGenerateDialog(page, 'Customer Portal');
+    await dialog.getByRole('radio', { name: 'Retain for custom duration' }).check();
+    await dialog.getByRole('spinbutton', { name: 'Custom duration' }).fill('31');
+    await expect(dialog.locator('#custom-duration-error')).toContainText('30 days');
+    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+  });
+
+  auditState('on the Revoke Previous Client Secret dialog', async (page) => {
+    await openConfiguration(page, 'Field Service App');
+    await page.getByRole('button', { name: 'Revoke Previous Client Secret' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke Previous Client Secret' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('This action cannot be undone.');
+  });
+
+  auditState('on the Add Application dialog showing the empty-name error', async (page) => {
+    await page.getByRole('button', { name: 'Add Application' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add Application' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Application Name' })).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  auditState('on the confirmation shown after generating a secret', async (page) => {
+    const dialog = await openGenerateDialog(page, 'Nightly Report Job');
+    await dialog.getByRole('checkbox', { name: 'I understand and would like to continue' }).check();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status')).toContainText('New client secret generated');
+  });
+
+  auditState('on the alert about an unreadable stored application', async (page) => {
+    await page.evaluate(
+      ([indexKey, brokenKey]) => {
+        localStorage.setItem(brokenKey, '{not json');
+        localStorage.setItem(indexKey, JSON.stringify([...JSON.parse(localStorage.getItem(indexKey)), 'broken']));
+      },
+      [INDEX_KEY, BROKEN_KEY],
+    );
+    await page.reload();
+    await expect(page.getByRole('alert')).toContainText('could not be read');
+    await expect(page.getByRole('link', { name: 'Customer Portal' })).toBeVisible();
+  });
+});

@@ -1,0 +1,373 @@
+// Two tabs of the same browser racing on one application's secrets through the UI. Every write to
+// localStorage is logged by an init script (after it succeeded), so the test can check not only
+// the final state but the whole history: each successful operation is exactly one write, each
+// write moves the revision by one, and no operation is lost or applied twice.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './support/server.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, openPage } from './support/browser.mjs';
+import { expect } from './support/expect.mjs';
+import { openApplications } from './support/app.mjs';
+
+const APP = 'Partner Dashboard';
+const RECORD_PREFIX = 'client-secret-console.v1.app.';
+const ACKNOWLEDGE = 'I understand and would like to continue';
+const RETENTIONS = ['Retain for 1 Day', 'Retain for 7 Days', 'Retain for 30 Days'];
+// 100 iterations, each one operation in tab A and one in tab B: 200 operations.
+const ITERATIONS = Number(process.env.CONCURRENT_TABS_ITERATIONS ?? 100);
+const SEED = Number(process.env.CONCURRENT_TABS_SEED ?? Date.now() % 2 ** 31);
+// The actions skip Playwright's wait for a stable element (two animation frames each) to keep 200
+// operations quick; they still scroll into view and click with the mouse. A click that lands while
+// Confirm is disabled does nothing, and confirmUntilDone reads the outcome from the page, never
+// assuming one. They give up after 2 s so a race that disables a control is retried at once.
+const ACT = { force: true, timeout: 2_000 };
+// What a dialog may say when it asks again; anything else is a real failure.
+const ASKS_AGAIN = /changed in another tab or window|in another tab or window\. Review the current state/;
+let server;
+let browser;
+
+// With two windows open, headless Chromium (156, software compositing) intermittently gives one of
+// them a single animation frame a second. Playwright's actionability checks wait for animation
+// frames and the browser dispatches a dialog's close event at one, so that window's every step
+// would lag by a second and a closed dialog would linger. Measured here: with both of these flags
+// both windows render every frame; with either alone, or with none, they do not. Nothing else
+// differs from support/browser.mjs's launchBrowser.
+const TWO_WINDOW_ARGS = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
+
+before(async () => {
+  server = await startServer();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...TWO_WINDOW_ARGS],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * A small seeded PRNG (mulberry32). The seed is printed; with CONCURRENT_TABS_SEED a run makes the
+ * same choices wherever the race leaves the same state on screen.
+ */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Logs every successful localStorage write of the page, in order. */
+function logWrites() {
+  const setItem = Storage.prototype.setItem;
+  window.__writes = [];
+  Storage.prototype.setItem = function loggedSetItem(key, value) {
+    const result = setItem.call(this, key, value);
+    window.__writes.push([key, value]);
+    return result;
+  };
+}
+
+async function waitUntil(describe, read, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const seen = await read();
+    if (seen) return seen;
+    if (Date.now() > deadline) assert.fail(`timed out waiting until ${describe}; last seen ${JSON.stringify(read.last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * The open dialog's state, read in one round trip: whether a dialog is open (or still in the page),
+ * its acknowledgement box, whether Confirm is enabled, whether it says there is nothing left to
+ * revoke, and the text of its alerts.
+ */
+const dialogState = (page) =>
+  page.evaluate(async () => {
+    const dialog = document.querySelector('dialog[open]');
+    if (!dialog) return { open: false, present: document.querySelector('dialog') !== null };
+    const locks = await navigator.locks.query();
+    const confirm = [...dialog.querySelectorAll('button')].find((button) => button.textContent.trim() === 'Confirm');
+    return {
+      open: true,
+      checked: dialog.querySelector('input[type="checkbox"]')?.checked === true,
+      enabled: confirm !== undefined && !confirm.disabled,
+      moot: dialog.textContent.includes('There is no longer a previous secret to revoke'),
+      alerts: [...dialog.querySelectorAll('[role="alert"]')].map((alert) => alert.textContent.replace(/\s+/g, ' ').trim()),
+      title: dialog.querySelector('h2')?.textContent,
+      locks: { held: locks.held.length, pending: locks.pending.length },
+    };
+  });
+
+/** Milliseconds until the page's next animation frame (about 16 when it renders normally). */
+const frameDelay = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const start = performance.now();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }),
+  );
+
+/** Waits until a closed dialog has also left the page (its close event ran), before the next step. */
+const settled = (page) => waitUntil('the closed dialog left the page', async () => !(await dialogState(page)).present);
+
+/**
+ * Ticks the acknowledgement and confirms until the dialog closes after a Confirm ('done'), or,
+ * for a revoke whose previous secret another tab already removed, cancels ('moot'). Every time the
+ * dialog asks again (another tab changed the application), its alert text is kept in `askedAgain`.
+ */
+async function confirmUntilDone(page, dialog, askedAgain) {
+  const box = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
+  const confirm = dialog.getByRole('button', { name: 'Confirm' });
+  let clicked = false;
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const state = await dialogState(page);
+    if (!state.open) {
+      assert.ok(clicked, 'the dialog closed only after Confirm was clicked');
+      await settled(page);
+      return 'done';
+    }
+    if (state.moot) {
+      assert.equal(state.enabled, false, 'Confirm is disabled when there is nothing left to revoke');
+      await dialog.getByRole('button', { name: 'Cancel' }).click(ACT);
+      await settled(page);
+      return 'moot';
+    }
+    try {
+      if (!state.checked) await box.check(ACT);
+      await confirm.click(ACT);
+      clicked = true;
+    } catch {
+      // Another tab's change unticked the box (or the dialog closed) in between: look again.
+      continue;
+    }
+    // The outcome: the dialog closes (done); or the box is unticked again, with an alert saying why
+    // (asked again); or the box is still ticked and Confirm enabled (the click landed while Confirm
+    // was disabled and did nothing: try again). Ticked and disabled means the action is running,
+    // unless there is nothing left to revoke.
+    const read = async () => {
+      const after = await dialogState(page);
+      read.last = after;
+      if (!after.open) return 'closed';
+      if (!after.checked) return after;
+      // Ticked but nothing left to revoke (it went while the box was being ticked): Cancel next time.
+      if (after.moot) return 'moot';
+      return after.enabled ? 'ignored' : null;
+    };
+    const outcome = await waitUntil('the dialog closed, asked again or ignored the click', read);
+    if (outcome.alerts?.length > 0) askedAgain.push(outcome.alerts.join(' | '));
+  }
+  assert.fail('the dialog never accepted the confirmation');
+}
+
+/** Opens the Generate dialog, picks a random retention among 1, 7 and 30 days and confirms. */
+async function generate(page, rng, askedAgain) {
+  await page
+    .getByRole('region', { name: 'Client Secret', exact: true })
+    .getByRole('button', { name: 'Generate New Secret' })
+    .click(ACT);
+  const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: RETENTIONS[Math.floor(rng() * RETENTIONS.length)] }).check(ACT);
+  return confirmUntilDone(page, dialog, askedAgain);
+}
+
+/**
+ * One operation in `page` through the UI: Revoke (sometimes, when a previous secret is shown) or
+ * Generate. A revoke that another tab made moot is cancelled and a Generate takes its place, so
+ * every operation ends in exactly one successful change.
+ */
+async function operate(page, rng, tally, askedAgain) {
+  const previous = page.getByRole('region', { name: 'Previous Client Secret' });
+  if ((await previous.isVisible()) && rng() < 0.35) {
+    let opened = false;
+    try {
+      await previous.getByRole('button', { name: 'Revoke Previous Client Secret' }).click(ACT);
+      opened = true;
+    } catch {
+      // The other tab revoked it a moment ago: generate instead.
+    }
+    if (opened) {
+      const dialog = page.getByRole('dialog', { name: 'Revoke Previous Client Secret' });
+      await expect(dialog).toBeVisible();
+      if ((await confirmUntilDone(page, dialog, askedAgain)) === 'done') {
+        tally.revoke += 1;
+        return;
+      }
+      tally.moot += 1;
+    }
+  }
+  assert.equal(await generate(page, rng, askedAgain), 'done');
+  tally.generate += 1;
+}
+
+/**
+ * A fresh context with two pages on APP's Configuration tab, writes logged from here on.
+ * Returns the session, the tabs ({ label, page, tally }), the record's key and its stored record.
+ */
+async function openTwoTabs() {
+  const session = await openPage(browser, server.url);
+  const { context, page: pageA, newPage } = session;
+  await context.addInitScript(logWrites);
+  await openApplications(pageA);
+  await pageA.getByRole('link', { name: APP }).click();
+  const clientId = new URL(pageA.url()).pathname.split('/')[2];
+  const recordKey = `${RECORD_PREFIX}${clientId}`;
+  const path = `/applications/${clientId}/configuration`;
+  await pageA.goto(path);
+  const pageB = await newPage();
+  await pageB.goto(path);
+  const tabs = [
+    { label: 'A', page: pageA, tally: { generate: 0, revoke: 0, moot: 0 } },
+    { label: 'B', page: pageB, tally: { generate: 0, revoke: 0, moot: 0 } },
+  ];
+  for (const { label, page } of tabs) {
+    await expect(page.getByRole('heading', { name: APP, level: 2 })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Client Secret', exact: true })).toBeVisible();
+    await page.evaluate(() => {
+      window.__writes = [];
+    });
+    const delays = [await frameDelay(page), await frameDelay(page), await frameDelay(page)];
+    assert.ok(Math.max(...delays) < 250, `tab ${label} renders animation frames normally: ${delays.map(Math.round)} ms`);
+  }
+  const start = JSON.parse(await pageA.evaluate((key) => localStorage.getItem(key), recordKey));
+  return { session, tabs, recordKey, start };
+}
+
+const storedRecord = (page, key) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), key);
+
+describe('Two tabs on the same application', () => {
+  test('a dialog asks again for every change another tab makes while it is open, also a repeated one', async () => {
+    const { session, tabs, recordKey, start } = await openTwoTabs();
+    const [{ page: pageA }, { page: pageB }] = tabs;
+    const rng = random(SEED);
+    await pageA.getByRole('region', { name: 'Client Secret', exact: true }).getByRole('button', { name: 'Generate New Secret' }).click();
+    const dialog = pageA.getByRole('dialog', { name: 'Generate New Secret' });
+    const box = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
+    await box.check();
+
+    assert.equal(await generate(pageB, rng, []), 'done');
+    await expect(dialog.getByRole('alert')).toContainText('a new client secret was generated in another tab or window');
+    await expect(box).toBeUnchecked();
+    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+
+    await box.check();
+    assert.equal(await generate(pageB, rng, []), 'done');
+    assert.equal((await storedRecord(pageA, recordKey)).rev, start.rev + 2);
+    // The second change looks like the first, but it is another state the user has not reviewed.
+    await expect(box).toBeUnchecked();
+    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+
+    await box.check();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(dialog).toBeHidden();
+    const record = await storedRecord(pageA, recordKey);
+    assert.equal(record.rev, start.rev + 3, 'the confirmed rotation was applied once, after both changes');
+    session.assertClean();
+    await session.close();
+  });
+
+
+  test('interleaved and racing rotations and revocations in two tabs are each applied exactly once', { timeout: 240_000 }, async (t) => {
+    t.diagnostic(`seed ${SEED}, ${ITERATIONS} iterations of one operation per tab`);
+    const startedAt = Date.now();
+    const { session, tabs, recordKey, start } = await openTwoTabs();
+    const [{ page: pageA }] = tabs;
+
+    // One generator per tab; which operation runs still depends on what the race left on screen.
+    tabs[0].rng = random(SEED);
+    tabs[1].rng = random(SEED + 1);
+    const askedAgain = [];
+    let concurrentPairs = 0;
+    for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {
+      const [first, second] = iteration % 2 === 0 ? tabs : [tabs[1], tabs[0]];
+      if (iteration % 3 === 0) {
+        concurrentPairs += 1;
+        await Promise.all([
+          operate(first.page, first.rng, first.tally, askedAgain),
+          operate(second.page, second.rng, second.tally, askedAgain),
+        ]);
+      } else {
+        await operate(first.page, first.rng, first.tally, askedAgain);
+        await operate(second.page, second.rng, second.tally, askedAgain);
+      }
+    }
+    const succeeded = (tally) => tally.generate + tally.revoke;
+    const successes = succeeded(tabs[0].tally) + succeeded(tabs[1].tally);
+    assert.equal(successes, 2 * ITERATIONS, 'every operation ended in one successful change');
+    t.diagnostic(
+      `A ${JSON.stringify(tabs[0].tally)}, B ${JSON.stringify(tabs[1].tally)}, ${concurrentPairs} racing pairs, ` +
+        `asked again ${askedAgain.length} times (${askedAgain.filter((text) => /while you were looking at it/.test(text)).length} ` +
+        `after a refused write), ${Math.round((Date.now() - startedAt) / 1000)} s`,
+    );
+
+    // Every "asks again" said why, and said nothing else.
+    for (const text of askedAgain) assert.match(text, ASKS_AGAIN, `an unexpected dialog alert: ${text}`);
+    assert.ok(askedAgain.length > 0, 'the races made a dialog ask again at least once');
+
+    // The stored record counts every successful operation exactly once.
+    const record = JSON.parse(await pageA.evaluate((key) => localStorage.getItem(key), recordKey));
+    assert.equal(record.rev, start.rev + successes, `rev ${record.rev} = ${start.rev} + ${successes} successful operations`);
+
+    // The history: one write per success, revisions consecutive, each write one operation on the one before.
+    const writes = [];
+    for (const tab of tabs) {
+      const logged = await tab.page.evaluate(() => window.__writes);
+      const own = logged.filter(([key]) => key === recordKey).map(([, value]) => ({ tab: tab.label, record: JSON.parse(value) }));
+      assert.equal(own.length, succeeded(tab.tally), `tab ${tab.label} wrote once per successful operation`);
+      assert.deepEqual(logged.filter(([key]) => key !== recordKey).map(([key]) => key), [], `tab ${tab.label} wrote no other key`);
+      writes.push(...own);
+    }
+    writes.sort((a, b) => a.record.rev - b.record.rev);
+    const revisions = writes.map((write) => write.record.rev);
+    assert.deepEqual(revisions, Array.from({ length: successes }, (_, n) => start.rev + 1 + n), 'revisions are consecutive, none repeated');
+    const kinds = { A: { generate: 0, revoke: 0 }, B: { generate: 0, revoke: 0 } };
+    const secrets = new Set([start.secret.value]);
+    let before = start;
+    for (const { tab, record: after } of writes) {
+      if (after.secret.value === before.secret.value) {
+        assert.ok(before.previous, `rev ${after.rev}: a revoke had a previous secret to remove`);
+        assert.equal(after.previous, undefined, `rev ${after.rev}: a revoke removed the previous secret`);
+        kinds[tab].revoke += 1;
+      } else {
+        assert.ok(!secrets.has(after.secret.value), `rev ${after.rev}: a generated secret is new`);
+        secrets.add(after.secret.value);
+        assert.equal(after.previous?.value, before.secret.value, `rev ${after.rev}: the replaced secret became the previous one`);
+        const retainedDays = (after.previous.expires - after.secret.created) / 86_400_000;
+        assert.ok([1, 7, 30].includes(Math.round(retainedDays * 1000) / 1000), `rev ${after.rev}: retained ${retainedDays} days`);
+        kinds[tab].generate += 1;
+      }
+      before = after;
+    }
+    for (const tab of tabs) {
+      assert.deepEqual(kinds[tab.label], { generate: tab.tally.generate, revoke: tab.tally.revoke }, `tab ${tab.label}'s operations are in the history`);
+    }
+    assert.deepEqual(writes.at(-1)?.record ?? start, record, 'the last write is what is stored');
+
+    // Both tabs show what is stored, without a reload.
+    for (const { label, page } of tabs) {
+      const current = page.getByRole('region', { name: 'Client Secret', exact: true });
+      await current.getByRole('button', { name: 'Show client secret' }).click();
+      await expect(current.locator('code')).toHaveText(record.secret.value);
+      const previous = page.getByRole('region', { name: 'Previous Client Secret' });
+      if (record.previous) {
+        await expect(previous).toBeVisible();
+        await previous.getByRole('button', { name: 'Show previous client secret' }).click();
+        await expect(previous.locator('code')).toHaveText(record.previous.value);
+      } else {
+        await expect(previous).toHaveCount(0);
+      }
+      assert.equal(await page.getByRole('dialog').count(), 0, `tab ${label} has no dialog left open`);
+    }
+    session.assertClean();
+    await session.close();
+  });
+});
