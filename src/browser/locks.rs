@@ -1,18 +1,36 @@
-//! Cross-tab mutual exclusion through the Web Locks API (`navigator.locks`).
+//! Cross-tab mutual exclusion through the Web Locks API (`navigator.locks`), made safe for
+//! localStorage.
 //!
 //! Every command that reads, changes and writes a record runs inside one named exclusive lock,
-//! so two tabs cannot interleave their read and write of the same record. Where the API is
-//! missing (old browsers, some embedded views) the work runs directly and the repository's
-//! revision check still refuses a stale write.
+//! so two tabs cannot interleave their read and write of the same record. The lock alone is not
+//! enough: browsers keep a per-process copy of localStorage and bring it up to date
+//! asynchronously, on a channel that is not ordered with lock grants (whatwg/html#403). A tab can
+//! be granted the lock before it sees the write its predecessor made under that lock, read the
+//! older record, pass the revision check against it and overwrite a secret another tab has
+//! already shown to its user. So a writer leaves a *write marker* in the lock manager itself
+//! (a short-lived lock whose name holds a sequence number, the key and a fingerprint of the value
+//! written) before it lets go, and the next holder waits until its own copy of localStorage
+//! shows the latest marked value of every key before it reads anything. Lock grants and
+//! `locks.query()` are answered by the same manager, so the marker is always visible in time.
+//! If the copy does not catch up within a couple of seconds the command is refused with
+//! nothing changed. Where the API is missing (old browsers, some embedded views) the work runs
+//! directly and the repository's revision check still refuses a stale write.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
 const LOCK_NAME: &str = "client-secret-console.writes";
+const MARKER_PREFIX: &str = "client-secret-console.written.";
+/// How long a write marker is held: far longer than localStorage takes to reach other tabs.
+const MARKER_LIFETIME_MS: i32 = 10_000;
+/// How long a lock holder waits for its localStorage copy to show the latest marked writes.
+const CATCH_UP_LIMIT_MS: f64 = 2_000.0;
+const CATCH_UP_POLL_MS: i32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
@@ -20,33 +38,356 @@ const LOCK_NAME: &str = "client-secret-console.writes";
 )]
 pub struct LockError;
 
-/// Runs `work` while holding the console's exclusive lock.
+/// The localStorage keys a piece of work wrote; each gets a write marker before the lock is
+/// released.
+#[derive(Debug, Default)]
+pub struct WriteLog {
+    keys: Vec<String>,
+}
+
+impl WriteLog {
+    pub fn wrote(&mut self, key: impl Into<String>) {
+        self.keys.push(key.into());
+    }
+}
+
+/// Runs `work` while holding the console's exclusive lock, once this tab's localStorage shows
+/// every write another tab marked.
 pub async fn with_exclusive_lock<T: 'static>(
-    work: impl FnOnce() -> T + 'static,
+    work: impl FnOnce(&mut WriteLog) -> T + 'static,
 ) -> Result<T, LockError> {
     let Some(locks) = lock_manager() else {
-        return Ok(work());
+        return Ok(work(&mut WriteLog::default()));
     };
-    let outcome: Rc<RefCell<Option<T>>> = Rc::default();
+    let outcome: Rc<RefCell<Option<Result<T, LockError>>>> = Rc::default();
     let slot = Rc::clone(&outcome);
-    let callback = Closure::once_into_js(move |_lock: JsValue| {
-        *slot.borrow_mut() = Some(work());
+    let manager = locks.clone();
+    // The lock is held until the promise this callback returns settles.
+    let callback = Closure::once_into_js(move |_lock: JsValue| -> Promise {
+        future_to_promise(async move {
+            let result = run_locked(&manager, work).await;
+            *slot.borrow_mut() = Some(result);
+            Ok(JsValue::UNDEFINED)
+        })
     });
-    let request = Reflect::get(&locks, &JsValue::from_str("request"))
+    let promise = call_method(&locks, "request", &[JsValue::from_str(LOCK_NAME), callback])?;
+    JsFuture::from(promise).await.map_err(|_| LockError)?;
+    outcome.take().unwrap_or(Err(LockError))
+}
+
+async fn run_locked<T>(
+    locks: &JsValue,
+    work: impl FnOnce(&mut WriteLog) -> T,
+) -> Result<T, LockError> {
+    let markers = held_markers(locks).await?;
+    catch_up(&markers).await?;
+    let mut log = WriteLog::default();
+    let value = work(&mut log);
+    // The write has happened: from here on nothing may report failure.
+    let last_sequence = markers
+        .iter()
+        .map(|marker| marker.sequence)
+        .max()
+        .unwrap_or(0);
+    for (sequence, key) in (last_sequence + 1..).zip(log.keys) {
+        let marker = WriteMarker {
+            sequence,
+            fingerprint: fingerprint(stored_value(&key).as_deref()),
+            key,
+        };
+        if hold_marker(locks, &marker.name()).await.is_err() {
+            web_sys::console::warn_1(&JsValue::from_str(
+                "Client Secret Console: a write could not be announced to other tabs.",
+            ));
+        }
+    }
+    Ok(value)
+}
+
+/// One write announced through the lock manager.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct WriteMarker {
+    sequence: u64,
+    fingerprint: u64,
+    key: String,
+}
+
+impl WriteMarker {
+    fn name(&self) -> String {
+        format!(
+            "{MARKER_PREFIX}{}.{:016x}.{}",
+            self.sequence, self.fingerprint, self.key
+        )
+    }
+
+    fn parse(name: &str) -> Option<WriteMarker> {
+        let mut fields = name.strip_prefix(MARKER_PREFIX)?.splitn(3, '.');
+        let sequence = fields.next()?.parse().ok()?;
+        let fingerprint = u64::from_str_radix(fields.next()?, 16).ok()?;
+        let key = fields.next()?.to_owned();
+        Some(WriteMarker {
+            sequence,
+            fingerprint,
+            key,
+        })
+    }
+}
+
+/// FNV-1a over the stored text, with absence distinct from every text: it only has to tell
+/// "this copy shows that write" from "it does not yet", not resist an adversary.
+fn fingerprint(value: Option<&str>) -> u64 {
+    let Some(value) = value else { return 0 };
+    let hash = value.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    hash.max(1)
+}
+
+async fn held_markers(locks: &JsValue) -> Result<Vec<WriteMarker>, LockError> {
+    let snapshot = JsFuture::from(call_method(locks, "query", &[])?)
+        .await
+        .map_err(|_| LockError)?;
+    let held = Reflect::get(&snapshot, &JsValue::from_str("held")).map_err(|_| LockError)?;
+    let held = Array::from(&held);
+    Ok(held
+        .iter()
+        .filter_map(|lock| {
+            Reflect::get(&lock, &JsValue::from_str("name"))
+                .ok()?
+                .as_string()
+        })
+        .filter_map(|name| WriteMarker::parse(&name))
+        .collect())
+}
+
+/// Waits until this tab's localStorage shows the latest marked value of every marked key.
+async fn catch_up(markers: &[WriteMarker]) -> Result<(), LockError> {
+    let mut latest: HashMap<&str, &WriteMarker> = HashMap::new();
+    for marker in markers {
+        let entry = latest.entry(marker.key.as_str()).or_insert(marker);
+        if marker.sequence > entry.sequence {
+            *entry = marker;
+        }
+    }
+    if latest.is_empty() || local_storage().is_none() {
+        return Ok(());
+    }
+    let deadline = js_sys::Date::now() + CATCH_UP_LIMIT_MS;
+    loop {
+        let caught_up = latest
+            .values()
+            .all(|marker| fingerprint(stored_value(&marker.key).as_deref()) == marker.fingerprint);
+        if caught_up {
+            return Ok(());
+        }
+        if js_sys::Date::now() > deadline {
+            return Err(LockError);
+        }
+        sleep(CATCH_UP_POLL_MS).await?;
+    }
+}
+
+/// Takes the marker lock and keeps it for `MARKER_LIFETIME_MS`; returns once it is granted.
+async fn hold_marker(locks: &JsValue, name: &str) -> Result<(), LockError> {
+    let mut granted_resolve = None;
+    let granted = Promise::new(&mut |resolve, _reject| granted_resolve = Some(resolve));
+    let granted_resolve = granted_resolve.ok_or(LockError)?;
+    let hold = Closure::once_into_js(move |_lock: JsValue| -> Promise {
+        let _ = granted_resolve.call0(&JsValue::UNDEFINED);
+        Promise::new(&mut |release, _reject| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    &release,
+                    MARKER_LIFETIME_MS,
+                );
+            }
+        })
+    });
+    let options = Object::new();
+    Reflect::set(
+        &options,
+        &JsValue::from_str("mode"),
+        &JsValue::from_str("shared"),
+    )
+    .map_err(|_| LockError)?;
+    // The request settles only when the marker is released; only the grant is awaited.
+    let _released = call_method(
+        locks,
+        "request",
+        &[JsValue::from_str(name), options.into(), hold],
+    )?;
+    JsFuture::from(granted).await.map_err(|_| LockError)?;
+    Ok(())
+}
+
+async fn sleep(milliseconds: i32) -> Result<(), LockError> {
+    let window = web_sys::window().ok_or(LockError)?;
+    let mut scheduled = Ok(0);
+    let timer = Promise::new(&mut |resolve, _reject| {
+        scheduled =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds);
+    });
+    scheduled.map_err(|_| LockError)?;
+    JsFuture::from(timer).await.map_err(|_| LockError)?;
+    Ok(())
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn stored_value(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok()?
+}
+
+fn call_method(
+    target: &JsValue,
+    method: &str,
+    arguments: &[JsValue],
+) -> Result<Promise, LockError> {
+    let function = Reflect::get(target, &JsValue::from_str(method))
         .ok()
-        .and_then(|request| request.dyn_into::<Function>().ok())
+        .and_then(|function| function.dyn_into::<Function>().ok())
         .ok_or(LockError)?;
-    let promise = request
-        .call2(&locks, &JsValue::from_str(LOCK_NAME), &callback)
+    let arguments: Array = arguments.iter().collect();
+    function
+        .apply(target, &arguments)
         .ok()
         .and_then(|promise| promise.dyn_into::<Promise>().ok())
-        .ok_or(LockError)?;
-    JsFuture::from(promise).await.map_err(|_| LockError)?;
-    outcome.take().ok_or(LockError)
+        .ok_or(LockError)
 }
 
 fn lock_manager() -> Option<JsValue> {
     let navigator = web_sys::window()?.navigator();
     let locks = Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?;
     (!locks.is_undefined() && !locks.is_null()).then_some(locks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_marker_name_round_trips_even_with_dots_in_the_key() {
+        let marker = WriteMarker {
+            sequence: 42,
+            fingerprint: fingerprint(Some("{\"rev\":7}")),
+            key: "client-secret-console.v1.app.0f3c".into(),
+        };
+        assert_eq!(WriteMarker::parse(&marker.name()), Some(marker));
+    }
+
+    #[test]
+    fn foreign_and_malformed_lock_names_are_not_markers() {
+        assert_eq!(WriteMarker::parse("client-secret-console.writes"), None);
+        assert_eq!(
+            WriteMarker::parse("client-secret-console.written.x.00.k"),
+            None
+        );
+        assert_eq!(
+            WriteMarker::parse("client-secret-console.written.1.zz.k"),
+            None
+        );
+        assert_eq!(
+            WriteMarker::parse("client-secret-console.written.1.00"),
+            None
+        );
+    }
+
+    #[test]
+    fn fingerprints_tell_absence_and_different_values_apart() {
+        assert_ne!(fingerprint(None), fingerprint(Some("")));
+        assert_ne!(
+            fingerprint(Some("{\"rev\":7}")),
+            fingerprint(Some("{\"rev\":8}"))
+        );
+        assert_eq!(fingerprint(Some("same")), fingerprint(Some("same")));
+    }
+}
+
+/// The lock manager is the browser's: these run in headless Chromium
+/// (`cargo test --target wasm32-unknown-unknown`). A stale copy of localStorage is played by a
+/// marker announcing a value this page's storage does not show yet.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod in_browser {
+    use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn set(key: &str, value: &str) {
+        if let Some(storage) = local_storage() {
+            storage.set_item(key, value).unwrap();
+        }
+    }
+
+    fn marker_for(sequence: u64, key: &str, value: &str) -> String {
+        WriteMarker {
+            sequence,
+            fingerprint: fingerprint(Some(value)),
+            key: key.into(),
+        }
+        .name()
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_next_holder_waits_until_its_storage_shows_the_marked_write() {
+        let key = "locks-test.catch-up";
+        set(key, "older");
+        let locks = lock_manager().unwrap();
+        hold_marker(&locks, &marker_for(900, key, "newer"))
+            .await
+            .unwrap();
+        let arrives = Closure::once_into_js(move || set(key, "newer"));
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(arrives.unchecked_ref(), 100)
+            .unwrap();
+
+        let seen = with_exclusive_lock(move |_| stored_value(key)).await;
+
+        assert_eq!(seen, Ok(Some("newer".to_owned())));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_copy_that_never_catches_up_refuses_the_work_untouched() {
+        let key = "locks-test.never";
+        set(key, "older");
+        let locks = lock_manager().unwrap();
+        hold_marker(&locks, &marker_for(901, key, "lost in transit"))
+            .await
+            .unwrap();
+
+        let ran = Rc::new(RefCell::new(false));
+        let flag = Rc::clone(&ran);
+        let outcome = with_exclusive_lock(move |_| *flag.borrow_mut() = true).await;
+
+        assert_eq!(outcome, Err(LockError));
+        assert!(!*ran.borrow(), "the work never ran on the stale copy");
+        // Let later tests run: the storage now shows the marked value.
+        set(key, "lost in transit");
+    }
+
+    #[wasm_bindgen_test]
+    async fn every_logged_write_is_announced_before_the_lock_is_released() {
+        let key = "locks-test.announced";
+        let outcome = with_exclusive_lock(move |written| {
+            set(key, "fresh value");
+            written.wrote(key);
+        })
+        .await;
+        assert_eq!(outcome, Ok(()));
+
+        let markers = held_markers(&lock_manager().unwrap()).await.unwrap();
+        let announced: Vec<&WriteMarker> =
+            markers.iter().filter(|marker| marker.key == key).collect();
+        assert_eq!(announced.len(), 1);
+        assert_eq!(announced[0].fingerprint, fingerprint(Some("fresh value")));
+        assert!(
+            markers
+                .iter()
+                .all(|marker| marker.key == key || marker.sequence < announced[0].sequence),
+            "the newest write has the highest sequence number"
+        );
+    }
 }

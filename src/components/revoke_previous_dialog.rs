@@ -34,6 +34,9 @@ pub fn RevokePreviousDialog(client_id: ClientId, on_closed: Callback<()>) -> imp
         }
     });
     let ready = Signal::derive(has_previous.clone());
+    // A revoke that just succeeded also leaves nothing to revoke: that is not news to this user.
+    let acted = move || action.pending().get() || matches!(action.value().get(), Some(Ok(())));
+    let moot = move || !has_previous() && !acted();
 
     view! {
         <ConfirmDialog title="Revoke Previous Client Secret" action ready outside_change=seen.notice on_closed>
@@ -41,7 +44,7 @@ pub fn RevokePreviousDialog(client_id: ClientId, on_closed: Callback<()>) -> imp
                 <strong>"This action cannot be undone."</strong>
                 " Applications still using the previous secret will fail to authenticate until they use the current one."
             </p>
-            <Show when=move || !has_previous()>
+            <Show when=moot>
                 <p class="notice notice--warning">"There is no longer a previous secret to revoke: it expired or was removed."</p>
             </Show>
         </ConfirmDialog>

@@ -8,7 +8,7 @@ use crate::domain::{
     SecretError,
 };
 use crate::random::{self, RandomError};
-use crate::storage::{SaveError, StorageProblem};
+use crate::storage::{INDEX_KEY, SaveError, StorageProblem, record_key};
 
 use super::AppState;
 
@@ -51,7 +51,7 @@ impl AppState {
         kind: ApplicationType,
     ) -> Result<ClientId, CommandError> {
         let name = ApplicationName::parse(&name_text)?;
-        with_exclusive_lock(move || {
+        with_exclusive_lock(move |written| {
             let now = self.current_time();
             let application = Application::create(
                 random::generate_client_id()?,
@@ -60,8 +60,13 @@ impl AppState {
                 now,
                 random::generate_secret,
             )?;
-            self.repository
-                .with_value(|repository| repository.add(&application))?;
+            let added = self
+                .repository
+                .with_value(|repository| repository.add(&application));
+            // Also after a failure part-way: the record may be written without the index.
+            written.wrote(record_key(&application.client_id));
+            written.wrote(INDEX_KEY);
+            added?;
             let client_id = application.client_id.clone();
             self.show_stored(application);
             Ok(client_id)
@@ -102,7 +107,7 @@ impl AppState {
         apply: impl FnOnce(&mut Application, chrono::DateTime<chrono::Utc>) -> Result<T, CommandError>
         + 'static,
     ) -> Result<T, CommandError> {
-        with_exclusive_lock(move || {
+        with_exclusive_lock(move |written| {
             let stored = self
                 .repository
                 .with_value(|repository| repository.load(&client_id));
@@ -123,6 +128,7 @@ impl AppState {
             if let Err(error) = saved {
                 return Err(error.into());
             }
+            written.wrote(record_key(&changed.client_id));
             self.show_stored(changed);
             Ok(outcome)
         })
