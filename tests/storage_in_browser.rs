@@ -10,7 +10,8 @@ use client_secret_console::domain::{
     Application, ApplicationName, ApplicationType, ClientId, Retention, SecretValue,
 };
 use client_secret_console::storage::{
-    ApplicationRepository, BrowserLocalStorage, INDEX_KEY, RecordProblem, SaveError, record_key,
+    ApplicationRepository, BrowserLocalStorage, CURRENT_SCHEMA, INDEX_KEY, RecordProblem,
+    SaveError, record_key,
 };
 use wasm_bindgen_test::*;
 
@@ -145,12 +146,18 @@ fn a_record_from_a_newer_version_is_kept_and_named() {
         .get_item(&key)
         .unwrap()
         .unwrap()
-        .replacen("\"schema\":1", "\"schema\":2", 1);
+        .replacen(
+            &format!("\"schema\":{CURRENT_SCHEMA}"),
+            &format!("\"schema\":{}", CURRENT_SCHEMA + 1),
+            1,
+        );
     common::local_storage().set_item(&key, &newer).unwrap();
     let loaded = repository.load_all();
     assert_eq!(
         loaded.problems[0].problem,
-        RecordProblem::NewerSchema { found: 2 }
+        RecordProblem::NewerSchema {
+            found: CURRENT_SCHEMA + 1
+        }
     );
     assert_eq!(common::local_storage().get_item(&key).unwrap(), Some(newer));
 }

@@ -51,14 +51,15 @@ export function seedApplications(count, now = Date.now()) {
     const type = TYPES[position % TYPES.length];
     const name = `${QUALIFIERS[position % QUALIFIERS.length]} ${SUBJECTS[Math.floor(position / QUALIFIERS.length) % SUBJECTS.length]} ${String(position + 1).padStart(5, '0')}`;
     const created = now - (30 + (position % 300)) * DAY;
-    const record = { schema: 1, rev: 1, name, type, enabled: position % 23 !== 5, auth: type === 'spa' ? 'none' : 'basic', created };
+    // Schema 2, exactly as src/storage/record.rs writes it (key order included).
+    const record = { schema: 2, rev: 1, name, type, on: position % 23 !== 5, auth: type === 'spa' ? 'none' : 'basic', at: created };
     const hasSecret = ['web', 'native', 'worker'].includes(type);
-    if (hasSecret) record.secret = { value: secret(random), created };
+    if (hasSecret) record.s = [secret(random), created];
     const hasPrevious = hasSecret && position % 7 === 3;
     if (hasPrevious) {
       record.rev = 2;
-      record.secret.created = now - 2 * DAY;
-      record.previous = { value: secret(random), expires: now + 5 * DAY };
+      record.s[1] = now - 2 * DAY;
+      record.p = [secret(random), now + 5 * DAY];
     }
     items[`${RECORD_PREFIX}${id}`] = JSON.stringify(record);
     applications.push({ id, name, type, hasPrevious });

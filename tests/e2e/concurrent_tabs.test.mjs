@@ -238,11 +238,20 @@ async function openTwoTabs() {
     const delays = [await frameDelay(page), await frameDelay(page), await frameDelay(page)];
     assert.ok(Math.max(...delays) < 250, `tab ${label} renders animation frames normally: ${delays.map(Math.round)} ms`);
   }
-  const start = JSON.parse(await pageA.evaluate((key) => localStorage.getItem(key), recordKey));
+  const start = readRecord(await pageA.evaluate((key) => localStorage.getItem(key), recordKey));
   return { session, tabs, recordKey, start };
 }
 
-const storedRecord = (page, key) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), key);
+/** A stored record (schema 2) as named facts: { rev, secret: { value, created }, previous?: { value, expires } }. */
+function readRecord(text) {
+  const record = JSON.parse(text);
+  assert.equal(record.schema, 2, 'records are written in the current schema');
+  const [value, created] = record.s;
+  const previous = record.p ? { value: record.p[0], expires: record.p[1] } : undefined;
+  return { rev: record.rev, secret: { value, created }, previous };
+}
+
+const storedRecord = async (page, key) => readRecord(await page.evaluate((key) => localStorage.getItem(key), key));
 
 describe('Two tabs on the same application', () => {
   test('a dialog asks again for every change another tab makes while it is open, also a repeated one', async () => {
@@ -314,14 +323,14 @@ describe('Two tabs on the same application', () => {
     assert.ok(askedAgain.length > 0, 'the races made a dialog ask again at least once');
 
     // The stored record counts every successful operation exactly once.
-    const record = JSON.parse(await pageA.evaluate((key) => localStorage.getItem(key), recordKey));
+    const record = await storedRecord(pageA, recordKey);
     assert.equal(record.rev, start.rev + successes, `rev ${record.rev} = ${start.rev} + ${successes} successful operations`);
 
     // The history: one write per success, revisions consecutive, each write one operation on the one before.
     const writes = [];
     for (const tab of tabs) {
       const logged = await tab.page.evaluate(() => window.__writes);
-      const own = logged.filter(([key]) => key === recordKey).map(([, value]) => ({ tab: tab.label, record: JSON.parse(value) }));
+      const own = logged.filter(([key]) => key === recordKey).map(([, value]) => ({ tab: tab.label, record: readRecord(value) }));
       assert.equal(own.length, succeeded(tab.tally), `tab ${tab.label} wrote once per successful operation`);
       assert.deepEqual(logged.filter(([key]) => key !== recordKey).map(([key]) => key), [], `tab ${tab.label} wrote no other key`);
       writes.push(...own);
