@@ -7,7 +7,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
 use crate::domain::{Application, ClientId};
-use crate::state::use_app_state;
+use crate::state::{AppState, use_app_state};
+use crate::storage::{RecordProblem, record_key};
 
 use super::configuration_tab::ConfigurationTab;
 use super::overview_tab::OverviewTab;
@@ -81,24 +82,64 @@ pub fn DetailsPanel() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="panel-title" on:keydown=close_on_escape>
-            {move || match (exists.get(), tab_known.get()) {
-                // Keyed by application: another application mounts a fresh panel.
-                (true, true) => view! {
-                    <For each=move || [client_id.get()] key=ClientId::clone let:client_id>
-                        <PanelContent client_id tab on_close=close_button />
-                    </For>
-                }
-                    .into_any(),
-                _ => view! {
-                    <div class="panel__header">
-                        <h2 id="panel-title" tabindex="-1" data-focus-fallback>"Application not found"</h2>
-                        <CloseButton on_close=close_button />
-                    </div>
-                    <p class="panel__body">"No readable application has this address. It may have been removed, or its stored data is unreadable."</p>
-                }
-                    .into_any(),
-            }}
+            // Why no application can be shown arrives as an error value, rendered in one place.
+            <ErrorBoundary fallback=move |errors| view! { <Unavailable errors on_close=close_button /> }>
+                {move || match (exists.get(), tab_known.get()) {
+                    // Keyed by application: another application mounts a fresh panel.
+                    (true, true) => Ok(view! {
+                        <For each=move || [client_id.get()] key=ClientId::clone let:client_id>
+                            <PanelContent client_id tab on_close=close_button />
+                        </For>
+                    }),
+                    _ => Err(unavailable_reason(state, &client_id.get())),
+                }}
+            </ErrorBoundary>
         </section>
+    }
+}
+
+/// Why the panel at this address shows no application.
+#[derive(Debug, Clone, thiserror::Error)]
+enum PanelError {
+    #[error(
+        "No application has this address. It may have been removed, or the address is mistyped."
+    )]
+    NotFound,
+    #[error(
+        "This application's stored data is unreadable, so it is not shown: {0}. It was left untouched, and the alert above offers a copy to download."
+    )]
+    Unreadable(RecordProblem),
+}
+
+fn unavailable_reason(state: AppState, client_id: &ClientId) -> PanelError {
+    let key = record_key(client_id);
+    state.problems().with(|problems| {
+        problems
+            .iter()
+            .find(|problem| problem.key == key)
+            .map_or(PanelError::NotFound, |problem| {
+                PanelError::Unreadable(problem.problem.clone())
+            })
+    })
+}
+
+#[component]
+fn Unavailable(errors: ArcRwSignal<Errors>, on_close: Callback<()>) -> impl IntoView {
+    let reasons = move || {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .map(|(_, error)| error.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    view! {
+        <div class="panel__header">
+            <h2 id="panel-title" tabindex="-1" data-focus-fallback>"Application not available"</h2>
+            <CloseButton on_close />
+        </div>
+        <p class="panel__body">{reasons}</p>
     }
 }
 

@@ -176,7 +176,13 @@ async function generate(page, rng, askedAgain) {
     .click(ACT);
   const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('radio', { name: RETENTIONS[Math.floor(rng() * RETENTIONS.length)] }).check(ACT);
+  const retention = dialog.getByRole('radio', { name: RETENTIONS[Math.floor(rng() * RETENTIONS.length)] });
+  // Another tab's change can move the choices between aiming and clicking (the notice about a
+  // previous secret that will be replaced comes or goes above them): aim again.
+  for (let attempt = 0; !(await retention.isChecked()); attempt += 1) {
+    if (attempt === 10) assert.fail('the retention choice never took');
+    await retention.check(ACT).catch(() => {});
+  }
   return confirmUntilDone(page, dialog, askedAgain);
 }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startServer } from './support/server.mjs';
 import { launchBrowser, openPage } from './support/browser.mjs';
-import { expect } from './support/expect.mjs';
+import { expect, expectPage } from './support/expect.mjs';
 import { generateSecret, openApplications, openConfiguration, revealedSecret } from './support/app.mjs';
 
 const INDEX_KEY = 'client-secret-console.v1.index';
@@ -173,6 +173,31 @@ describe('Damaged records', () => {
       kept = { [key]: raw };
     });
     await assertDamageContained(session, { damagedNames: [DAMAGED], kept, details: ['not valid JSON'] });
+    session.assertClean();
+    await session.close();
+  });
+
+  test('a deep link to an unreadable application says why in its panel; one to an unknown application says it does not exist', async () => {
+    let damagedKey;
+    const session = await visitWithFault(async (page) => {
+      damagedKey = await recordKeyOf(page, DAMAGED);
+      await writeRaw(page, damagedKey, '{"schema":2,"rev":');
+    });
+    const { page } = session;
+    const panel = page.getByRole('region', { name: 'Application not available' });
+    await page.goto(`/applications/${damagedKey.slice(RECORD_PREFIX.length)}/configuration`);
+    await expect(panel.getByRole('heading', { name: 'Application not available', level: 2 })).toBeVisible();
+    await expect(panel).toContainText("This application's stored data is unreadable, so it is not shown: its data is not valid JSON");
+    await expect(panel.getByRole('tab')).toHaveCount(0);
+    await storageAlert(page, '1 stored application could not be read');
+
+    await page.goto(`/applications/${GHOST_ID}/overview`);
+    await expect(panel).toContainText('No application has this address.');
+    assert.doesNotMatch(await panel.textContent(), /unreadable/);
+    await panel.getByRole('button', { name: 'Close details' }).click();
+    await expect(panel).toHaveCount(0);
+    await expectPage(page).toHavePath('/applications');
+    assert.equal(await readRaw(page, damagedKey), '{"schema":2,"rev":', 'the damaged record is kept');
     session.assertClean();
     await session.close();
   });
