@@ -52,7 +52,8 @@ impl WriteLog {
 }
 
 /// Runs `work` while holding the console's exclusive lock, once this tab's localStorage shows
-/// every write another tab marked.
+/// every write another tab marked. Returns as soon as `work` has run; the lock is held a moment
+/// longer, until its writes are marked.
 pub async fn with_exclusive_lock<T: 'static>(
     work: impl FnOnce(&mut WriteLog) -> T + 'static,
 ) -> Result<T, LockError> {
@@ -61,47 +62,67 @@ pub async fn with_exclusive_lock<T: 'static>(
     };
     let outcome: Rc<RefCell<Option<Result<T, LockError>>>> = Rc::default();
     let slot = Rc::clone(&outcome);
+    let mut finish = None;
+    let finished = Promise::new(&mut |resolve, _reject| finish = Some(resolve));
+    let finish = finish.ok_or(LockError)?;
     let manager = locks.clone();
     // The lock is held until the promise this callback returns settles.
     let callback = Closure::once_into_js(move |_lock: JsValue| -> Promise {
         future_to_promise(async move {
-            let result = run_locked(&manager, work).await;
+            let (result, written) = run_locked(&manager, work).await;
             *slot.borrow_mut() = Some(result);
+            let _ = finish.call0(&JsValue::UNDEFINED);
+            announce_writes(&manager, written).await;
             Ok(JsValue::UNDEFINED)
         })
     });
-    let promise = call_method(&locks, "request", &[JsValue::from_str(LOCK_NAME), callback])?;
-    JsFuture::from(promise).await.map_err(|_| LockError)?;
+    let request = call_method(&locks, "request", &[JsValue::from_str(LOCK_NAME), callback])?;
+    // The request itself settles first only when it failed before the work could run.
+    JsFuture::from(Promise::race(&Array::of2(&finished, &request)))
+        .await
+        .map_err(|_| LockError)?;
     outcome.take().unwrap_or(Err(LockError))
 }
 
+/// Catches up, then runs `work`; returns its value and the markers its writes need.
 async fn run_locked<T>(
     locks: &JsValue,
     work: impl FnOnce(&mut WriteLog) -> T,
-) -> Result<T, LockError> {
-    let markers = held_markers(locks).await?;
-    catch_up(&markers).await?;
+) -> (Result<T, LockError>, Vec<WriteMarker>) {
+    let markers = match held_markers(locks).await {
+        Ok(markers) => markers,
+        Err(error) => return (Err(error), Vec::new()),
+    };
+    if let Err(error) = catch_up(&markers).await {
+        return (Err(error), Vec::new());
+    }
     let mut log = WriteLog::default();
     let value = work(&mut log);
-    // The write has happened: from here on nothing may report failure.
     let last_sequence = markers
         .iter()
         .map(|marker| marker.sequence)
         .max()
         .unwrap_or(0);
-    for (sequence, key) in (last_sequence + 1..).zip(log.keys) {
-        let marker = WriteMarker {
+    let written = (last_sequence + 1..)
+        .zip(log.keys)
+        .map(|(sequence, key)| WriteMarker {
             sequence,
             fingerprint: fingerprint(stored_value(&key).as_deref()),
             key,
-        };
+        })
+        .collect();
+    (Ok(value), written)
+}
+
+/// Takes a marker lock for every write. The write has happened: a failure here is only logged.
+async fn announce_writes(locks: &JsValue, written: Vec<WriteMarker>) {
+    for marker in written {
         if hold_marker(locks, &marker.name()).await.is_err() {
             web_sys::console::warn_1(&JsValue::from_str(
                 "Client Secret Console: a write could not be announced to other tabs.",
             ));
         }
     }
-    Ok(value)
 }
 
 /// One write announced through the lock manager.
@@ -377,6 +398,8 @@ mod in_browser {
         })
         .await;
         assert_eq!(outcome, Ok(()));
+        // The next holder is granted the lock only after the first let go of it.
+        assert_eq!(with_exclusive_lock(|_| ()).await, Ok(()));
 
         let markers = held_markers(&lock_manager().unwrap()).await.unwrap();
         let announced: Vec<&WriteMarker> =

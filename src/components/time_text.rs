@@ -1,15 +1,33 @@
 //! Times as people read them: local date and time, and how long remains until an expiry.
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
+use js_sys::{Date, Object, Reflect};
+use wasm_bindgen::JsValue;
 
 use crate::domain::RotationOutcome;
 
-/// "Nov 30, 2026, 14:05" in the browser's time zone.
+/// "Nov 30, 2026, 02:05 PM UTC" in the reader's own language, time zone and clock convention,
+/// by the browser's Intl (which also keeps chrono's formatting code out of the bundle).
 pub fn local_date_time(instant: DateTime<Utc>) -> String {
-    instant
-        .with_timezone(&Local)
-        .format("%b %-d, %Y, %H:%M")
-        .to_string()
+    let options = Object::new();
+    for (field, value) in [
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZoneName", "short"),
+    ] {
+        let _ = Reflect::set(
+            &options,
+            &JsValue::from_str(field),
+            &JsValue::from_str(value),
+        );
+    }
+    // Milliseconds since 1970 are exact in an f64 for any date a browser can show.
+    let date = Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64));
+    // "default" is the browser's own locale.
+    date.to_locale_string("default", &options).into()
 }
 
 /// The machine-readable form for `<time datetime>`.

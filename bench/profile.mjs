@@ -1,0 +1,92 @@
+// Where the time goes: a CPU profile (Chromium's sampling profiler over CDP) of one benchmark
+// action at 10,000 applications, summed by function (self time), heaviest first.
+//
+//   node bench/profile.mjs load|search|confirm [distDir]
+//
+// Function names need a build that keeps the wasm name section, which wasm-opt strips:
+//   sed 's/data-wasm-opt="z"/data-wasm-opt="0"/' index.html > index.profile.html
+//   trunk build --release=true --dist /tmp/profdist index.profile.html && rm index.profile.html
+//   mv /tmp/profdist/index.profile.html /tmp/profdist/index.html
+//   node bench/profile.mjs confirm /tmp/profdist
+// Unoptimised wasm is slower than the shipped build: read the shares, not the milliseconds.
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/e2e/support/server.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
+import { seedApplications, rotationTarget } from './support/seed.mjs';
+import { benchHooks, writeStorage } from './support/in-page.mjs';
+
+const ACTIONS = ['load', 'search', 'confirm'];
+const [action = 'confirm', root = 'dist'] = process.argv.slice(2);
+if (!ACTIONS.includes(action)) {
+  console.error(`usage: node bench/profile.mjs ${ACTIONS.join('|')} [distDir]`);
+  process.exit(2);
+}
+const COUNT = 10_000;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const server = await startServer({ root });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(benchHooks);
+  const seeding = await context.newPage();
+  await seeding.goto(`${server.url}/favicon.svg`);
+  const { applications, items } = seedApplications(COUNT);
+  await seeding.evaluate(writeStorage, items);
+  const page = await context.newPage();
+  await seeding.close();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+
+  const target = rotationTarget(applications);
+  if (action === 'load') {
+    await cdp.send('Profiler.start');
+    await page.goto(`${server.url}/applications`);
+    await page.waitForFunction(() => window.__bench?.firstListPaint !== undefined, null, { timeout: 60_000 });
+  } else if (action === 'search') {
+    await page.goto(`${server.url}/applications`);
+    await page.waitForFunction(() => window.__bench?.firstListPaint !== undefined, null, { timeout: 60_000 });
+    const searchbox = page.getByRole('searchbox');
+    await cdp.send('Profiler.start');
+    for (const text of ['k', '', 'k', '']) {
+      await searchbox.fill(text);
+      await sleep(100);
+    }
+  } else {
+    await page.goto(`${server.url}/applications/${target.id}/configuration`);
+    await page.getByRole('region', { name: 'Client Secret' }).getByRole('button', { name: 'Generate New Secret' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
+    await dialog.getByRole('checkbox', { name: 'I understand and would like to continue' }).check();
+    await sleep(300);
+    await cdp.send('Profiler.start');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('status').filter({ hasText: 'New client secret generated' }).waitFor();
+    await sleep(100);
+  }
+  const { profile } = await cdp.send('Profiler.stop');
+
+  // Self time per node from the samples, then summed by function name and location.
+  const interval = new Map();
+  for (let index = 0; index < profile.samples.length; index += 1) {
+    const delta = (profile.timeDeltas[index + 1] ?? 0) / 1000;
+    interval.set(profile.samples[index], (interval.get(profile.samples[index]) ?? 0) + delta);
+  }
+  const byFunction = new Map();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const self = interval.get(node.id) ?? 0;
+    const { functionName, url } = node.callFrame;
+    if (['(idle)', '(program)', '(root)'].includes(functionName)) continue;
+    total += self;
+    const name = `${functionName || '(anonymous)'}  ${url.split('/').pop()}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + self);
+  }
+  console.log(`${action}: ${total.toFixed(1)} ms of script, top functions by self time`);
+  for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+    console.log(`${ms.toFixed(2).padStart(8)} ms  ${(100 * (ms / total)).toFixed(1).padStart(5)} %  ${name.slice(0, 150)}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
