@@ -1,25 +1,14 @@
 // The console with the keyboard alone: Tab order, the list entries, the tabs pattern, the Generate and
 // Revoke dialogs, Escape, and where focus goes afterwards. Setup may focus an element directly, but
 // every step under test is a key press.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { launchBrowser, openPage } from './support/browser.mjs';
+import { useBrowser } from './support/harness.mjs';
 import { expect } from './support/expect.mjs';
 import { openApplications } from './support/app.mjs';
 
 const ACKNOWLEDGE = 'I understand and would like to continue';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** The focused element as a role and a name, e.g. `button "Add Application"`, for readable failures. */
 function focusedElement(page) {
@@ -69,249 +58,227 @@ async function assertTabSelected(page, selected, other) {
 }
 
 describe('Keyboard: the applications list', () => {
-  test('Tab reaches Add Application, the search box and the list entries, and Enter opens an entry', async () => {
-    const { page, context, assertClean } = await openPage(browser, server.url);
-    await openApplications(page);
-    const visited = await pressUntilFocused(page, page.getByRole('link', { name: 'Customer Portal' }));
-    const add = visited.indexOf('button "Add Application"');
-    const search = visited.findIndex((seen) => seen.startsWith('searchbox "Search'));
-    assert.ok(add >= 0 && search > add, `Add Application, then the search box, then the list; focus went:\n  ${visited.join('\n  ')}`);
-    assert.equal(search, visited.length - 2, 'the first list entry follows the search box');
+  test('Tab reaches Add Application, the search box and the list entries, and Enter opens an entry', () =>
+    env.run(async ({ page }) => {
+      await openApplications(page);
+      const visited = await pressUntilFocused(page, page.getByRole('link', { name: 'Customer Portal' }));
+      const add = visited.indexOf('button "Add Application"');
+      const search = visited.findIndex((seen) => seen.startsWith('searchbox "Search'));
+      assert.ok(add >= 0 && search > add, `Add Application, then the search box, then the list; focus went:\n  ${visited.join('\n  ')}`);
+      assert.equal(search, visited.length - 2, 'the first list entry follows the search box');
 
-    await page.keyboard.press('Tab');
-    const entry = page.getByRole('link', { name: 'Partner Dashboard' });
-    await expect(entry).toBeFocused();
-    const clientId = await entry.getAttribute('data-client-id');
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: 'Partner Dashboard', level: 2 })).toBeVisible();
-    assert.equal(new URL(page.url()).pathname, `/applications/${clientId}/overview`);
-    assertClean();
-    await context.close();
-  });
+      await page.keyboard.press('Tab');
+      const entry = page.getByRole('link', { name: 'Partner Dashboard' });
+      await expect(entry).toBeFocused();
+      const clientId = await entry.getAttribute('data-client-id');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { name: 'Partner Dashboard', level: 2 })).toBeVisible();
+      assert.equal(new URL(page.url()).pathname, `/applications/${clientId}/overview`);
+    }));
 
-  test('Escape in the details panel closes it and focus returns to its list entry', async () => {
-    const { page, context, assertClean } = await openPage(browser, server.url);
-    await openApplications(page);
-    const entry = page.getByRole('link', { name: 'Mobile Banking' });
-    await entry.focus();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: 'Mobile Banking', level: 2 })).toBeVisible();
-    await pressUntilFocused(page, page.getByRole('tab', { name: 'Overview' }));
+  test('Escape in the details panel closes it and focus returns to its list entry', () =>
+    env.run(async ({ page }) => {
+      await openApplications(page);
+      const entry = page.getByRole('link', { name: 'Mobile Banking' });
+      await entry.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { name: 'Mobile Banking', level: 2 })).toBeVisible();
+      await pressUntilFocused(page, page.getByRole('tab', { name: 'Overview' }));
 
-    await page.keyboard.press('Escape');
-    await expect(page.getByRole('heading', { name: 'Mobile Banking', level: 2 })).toBeHidden();
-    assert.equal(new URL(page.url()).pathname, '/applications');
-    await expect(entry).toBeFocused();
-    assertClean();
-    await context.close();
-  });
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('heading', { name: 'Mobile Banking', level: 2 })).toBeHidden();
+      assert.equal(new URL(page.url()).pathname, '/applications');
+      await expect(entry).toBeFocused();
+    }));
 
-  test('at 360 px wide, where the panel replaces the list, Enter on an entry moves focus into the panel', async () => {
-    const { page, context, assertClean } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 } });
-    await openApplications(page);
-    await page.getByRole('link', { name: 'Mobile Banking' }).focus();
-    await page.keyboard.press('Enter');
-    const panel = page.getByRole('region', { name: 'Mobile Banking' });
-    await expect(panel.getByRole('heading', { name: 'Mobile Banking', level: 2 })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Mobile Banking' })).toBeHidden();
-    try {
-      await expect(panel.locator(':focus')).toHaveCount(1);
-    } catch {
-      assert.fail(`focus should move into the details panel once its list entry is hidden; it is on ${await focusedElement(page)}`);
-    }
-    assertClean();
-    await context.close();
-  });
+  test('at 360 px wide, where the panel replaces the list, Enter on an entry moves focus into the panel', () =>
+    env.run({ viewport: { width: 360, height: 740 } }, async ({ page }) => {
+      await openApplications(page);
+      await page.getByRole('link', { name: 'Mobile Banking' }).focus();
+      await page.keyboard.press('Enter');
+      const panel = page.getByRole('region', { name: 'Mobile Banking' });
+      await expect(panel.getByRole('heading', { name: 'Mobile Banking', level: 2 })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Mobile Banking' })).toBeHidden();
+      try {
+        await expect(panel.locator(':focus')).toHaveCount(1);
+      } catch {
+        assert.fail(`focus should move into the details panel once its list entry is hidden; it is on ${await focusedElement(page)}`);
+      }
+    }));
 });
 
 describe('Keyboard: the details tabs follow the WAI-ARIA tabs pattern', () => {
-  test('only the selected tab is in the Tab sequence', async () => {
-    const { page, context, assertClean } = await openPage(browser, server.url);
-    await openApplications(page);
-    await page.getByRole('link', { name: 'Customer Portal' }).focus();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: 'Customer Portal', level: 2 })).toBeVisible();
-    await pressUntilFocused(page, page.getByRole('tab', { name: 'Overview' }));
-    await assertTabSelected(page, 'Overview', 'Configuration');
+  test('only the selected tab is in the Tab sequence', () =>
+    env.run(async ({ page }) => {
+      await openApplications(page);
+      await page.getByRole('link', { name: 'Customer Portal' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { name: 'Customer Portal', level: 2 })).toBeVisible();
+      await pressUntilFocused(page, page.getByRole('tab', { name: 'Overview' }));
+      await assertTabSelected(page, 'Overview', 'Configuration');
 
-    await page.keyboard.press('ArrowRight');
-    await assertTabSelected(page, 'Configuration', 'Overview');
-    await page.keyboard.press('Tab');
-    assert.equal(await focusedElement(page), 'button "Show client secret"', 'Tab leaves the tablist for the panel content');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    assert.equal(await focusedElement(page), 'button "Close details"', 'Shift+Tab skips the unselected tab');
-    assertClean();
-    await context.close();
-  });
+      await page.keyboard.press('ArrowRight');
+      await assertTabSelected(page, 'Configuration', 'Overview');
+      await page.keyboard.press('Tab');
+      assert.equal(await focusedElement(page), 'button "Show client secret"', 'Tab leaves the tablist for the panel content');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await focusedElement(page), 'button "Close details"', 'Shift+Tab skips the unselected tab');
+    }));
 
-  test('ArrowRight, ArrowLeft, Home and End move the selection and the focus', async () => {
-    const { page, context, assertClean } = await openPage(browser, server.url);
-    await openApplications(page);
-    await page.getByRole('link', { name: 'Field Service App' }).focus();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: 'Field Service App', level: 2 })).toBeVisible();
-    await pressUntilFocused(page, page.getByRole('tab', { name: 'Overview' }));
+  test('ArrowRight, ArrowLeft, Home and End move the selection and the focus', () =>
+    env.run(async ({ page }) => {
+      await openApplications(page);
+      await page.getByRole('link', { name: 'Field Service App' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { name: 'Field Service App', level: 2 })).toBeVisible();
+      await pressUntilFocused(page, page.getByRole('tab', { name: 'Overview' }));
 
-    const steps = [
-      ['ArrowRight', 'Configuration', 'Overview'],
-      ['ArrowRight', 'Overview', 'Configuration'],
-      ['ArrowLeft', 'Configuration', 'Overview'],
-      ['ArrowLeft', 'Overview', 'Configuration'],
-      ['End', 'Configuration', 'Overview'],
-      ['Home', 'Overview', 'Configuration'],
-    ];
-    for (const [key, selected, other] of steps) {
-      await page.keyboard.press(key);
-      await assertTabSelected(page, selected, other);
-    }
-    await expect(page.getByRole('heading', { name: 'Field Service App', level: 2 })).toBeVisible();
-    assertClean();
-    await context.close();
-  });
+      const steps = [
+        ['ArrowRight', 'Configuration', 'Overview'],
+        ['ArrowRight', 'Overview', 'Configuration'],
+        ['ArrowLeft', 'Configuration', 'Overview'],
+        ['ArrowLeft', 'Overview', 'Configuration'],
+        ['End', 'Configuration', 'Overview'],
+        ['Home', 'Overview', 'Configuration'],
+      ];
+      for (const [key, selected, other] of steps) {
+        await page.keyboard.press(key);
+        await assertTabSelected(page, selected, other);
+      }
+      await expect(page.getByRole('heading', { name: 'Field Service App', level: 2 })).toBeVisible();
+    }));
 });
 
 describe('Keyboard: Generate New Secret', () => {
-  test('the dialog is operated with the keyboard alone and confirms into the status region', async () => {
-    const { page, context, assertClean } = await openPage(browser, server.url);
-    await openConfigurationByKeyboard(page, 'Partner Dashboard');
-    const opener = page.getByRole('button', { name: 'Generate New Secret' });
-    await pressUntilFocused(page, opener);
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
-    await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('radiogroup', { name: 'Retain Previous Secret' }).locator(':focus')).toHaveCount(1);
+  test('the dialog is operated with the keyboard alone and confirms into the status region', () =>
+    env.run(async ({ page }) => {
+      await openConfigurationByKeyboard(page, 'Partner Dashboard');
+      const opener = page.getByRole('button', { name: 'Generate New Secret' });
+      await pressUntilFocused(page, opener);
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole('radiogroup', { name: 'Retain Previous Secret' }).locator(':focus')).toHaveCount(1);
 
-    const sevenDays = dialog.getByRole('radio', { name: 'Retain for 7 Days' });
-    await pressUntilFocused(page, sevenDays, { key: 'ArrowDown', max: 5 });
-    await page.keyboard.press('Space');
-    assert.equal(await sevenDays.isChecked(), true, 'Space leaves Retain for 7 Days selected');
-    await page.keyboard.press('Tab');
-    const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
-    await expect(acknowledge).toBeFocused();
-    await page.keyboard.press('Space');
-    assert.equal(await acknowledge.isChecked(), true, 'Space ticks the acknowledgement');
-    await page.keyboard.press('Tab');
-    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeFocused();
-    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeEnabled();
-    await page.keyboard.press('Enter');
+      const sevenDays = dialog.getByRole('radio', { name: 'Retain for 7 Days' });
+      await pressUntilFocused(page, sevenDays, { key: 'ArrowDown', max: 5 });
+      await page.keyboard.press('Space');
+      assert.equal(await sevenDays.isChecked(), true, 'Space leaves Retain for 7 Days selected');
+      await page.keyboard.press('Tab');
+      const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
+      await expect(acknowledge).toBeFocused();
+      await page.keyboard.press('Space');
+      assert.equal(await acknowledge.isChecked(), true, 'Space ticks the acknowledgement');
+      await page.keyboard.press('Tab');
+      await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeFocused();
+      await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeEnabled();
+      await page.keyboard.press('Enter');
 
-    await expect(dialog).toBeHidden();
-    await expect(page.getByRole('status')).toContainText('New client secret generated');
-    await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toBeVisible();
-    await expect(opener).toBeFocused();
-    assertClean();
-    await context.close();
-  });
+      await expect(dialog).toBeHidden();
+      await expect(page.getByRole('status')).toContainText('New client secret generated');
+      await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toBeVisible();
+      await expect(opener).toBeFocused();
+    }));
 
-  test('Escape cancels the dialog, changes nothing and returns focus to Generate New Secret', async () => {
-    const { page, context, assertClean } = await openPage(browser, server.url);
-    await openConfigurationByKeyboard(page, 'Partner Dashboard');
-    const opener = page.getByRole('button', { name: 'Generate New Secret' });
-    await pressUntilFocused(page, opener);
-    await page.keyboard.press('Space');
-    const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
-    await expect(dialog).toBeVisible();
-    await pressUntilFocused(page, dialog.getByRole('radio', { name: 'Do Not Retain Previous Secret' }), { key: 'ArrowDown', max: 5 });
-    await pressUntilFocused(page, dialog.getByRole('checkbox', { name: ACKNOWLEDGE }), { max: 3 });
-    await page.keyboard.press('Space');
+  test('Escape cancels the dialog, changes nothing and returns focus to Generate New Secret', () =>
+    env.run(async ({ page }) => {
+      await openConfigurationByKeyboard(page, 'Partner Dashboard');
+      const opener = page.getByRole('button', { name: 'Generate New Secret' });
+      await pressUntilFocused(page, opener);
+      await page.keyboard.press('Space');
+      const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
+      await expect(dialog).toBeVisible();
+      await pressUntilFocused(page, dialog.getByRole('radio', { name: 'Do Not Retain Previous Secret' }), { key: 'ArrowDown', max: 5 });
+      await pressUntilFocused(page, dialog.getByRole('checkbox', { name: ACKNOWLEDGE }), { max: 3 });
+      await page.keyboard.press('Space');
 
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-    await expect(opener).toBeFocused();
-    await expect(page.getByRole('heading', { name: 'Partner Dashboard', level: 2 })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toHaveCount(0);
-    assert.equal(((await page.getByRole('status').textContent()) ?? '').trim(), '', 'nothing was announced');
-    assertClean();
-    await context.close();
-  });
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(opener).toBeFocused();
+      await expect(page.getByRole('heading', { name: 'Partner Dashboard', level: 2 })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toHaveCount(0);
+      assert.equal(((await page.getByRole('status').textContent()) ?? '').trim(), '', 'nothing was announced');
+    }));
 });
 
 describe('Keyboard: Revoke Previous Client Secret', () => {
-  test('the dialog is operated with the keyboard alone and confirms into the status region', async () => {
-    const { page, context, assertClean } = await openPage(browser, server.url);
-    await openConfigurationByKeyboard(page, 'Customer Portal');
-    await pressUntilFocused(page, page.getByRole('button', { name: 'Revoke Previous Client Secret' }));
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Revoke Previous Client Secret' });
-    await expect(dialog).toBeVisible();
+  test('the dialog is operated with the keyboard alone and confirms into the status region', () =>
+    env.run(async ({ page }) => {
+      await openConfigurationByKeyboard(page, 'Customer Portal');
+      await pressUntilFocused(page, page.getByRole('button', { name: 'Revoke Previous Client Secret' }));
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Revoke Previous Client Secret' });
+      await expect(dialog).toBeVisible();
 
-    const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
-    await expect(acknowledge).toBeFocused();
-    await page.keyboard.press('Space');
-    assert.equal(await acknowledge.isChecked(), true, 'Space ticks the acknowledgement');
-    await page.keyboard.press('Tab');
-    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeFocused();
-    await page.keyboard.press('Space');
+      const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
+      await expect(acknowledge).toBeFocused();
+      await page.keyboard.press('Space');
+      assert.equal(await acknowledge.isChecked(), true, 'Space ticks the acknowledgement');
+      await page.keyboard.press('Tab');
+      await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeFocused();
+      await page.keyboard.press('Space');
 
-    await expect(dialog).toBeHidden();
-    await expect(page.getByRole('status')).toContainText('Previous client secret revoked');
-    await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toHaveCount(0);
-    // The button that opened the dialog went with its section: focus lands on the panel heading.
-    await expect(page.getByRole('heading', { name: 'Customer Portal', level: 2 })).toBeFocused();
-    assertClean();
-    await context.close();
-  });
+      await expect(dialog).toBeHidden();
+      await expect(page.getByRole('status')).toContainText('Previous client secret revoked');
+      await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toHaveCount(0);
+      // The button that opened the dialog went with its section: focus lands on the panel heading.
+      await expect(page.getByRole('heading', { name: 'Customer Portal', level: 2 })).toBeFocused();
+    }));
 
-  test('Escape cancels the dialog and returns focus to Revoke Previous Client Secret', async () => {
-    const { page, context, assertClean } = await openPage(browser, server.url);
-    await openConfigurationByKeyboard(page, 'Nightly Report Job');
-    const opener = page.getByRole('button', { name: 'Revoke Previous Client Secret' });
-    await pressUntilFocused(page, opener);
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Revoke Previous Client Secret' });
-    await expect(dialog).toBeVisible();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeFocused();
+  test('Escape cancels the dialog and returns focus to Revoke Previous Client Secret', () =>
+    env.run(async ({ page }) => {
+      await openConfigurationByKeyboard(page, 'Nightly Report Job');
+      const opener = page.getByRole('button', { name: 'Revoke Previous Client Secret' });
+      await pressUntilFocused(page, opener);
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Revoke Previous Client Secret' });
+      await expect(dialog).toBeVisible();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeFocused();
 
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-    await expect(opener).toBeFocused();
-    await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Nightly Report Job', level: 2 })).toBeVisible();
-    assertClean();
-    await context.close();
-  });
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(opener).toBeFocused();
+      await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Nightly Report Job', level: 2 })).toBeVisible();
+    }));
 });
 
 describe('Keyboard: confirmations are announced', () => {
-  test('the status region is present before any action and announces a copied secret', async () => {
-    const { page, context, assertClean } = await openPage(browser, server.url);
-    await openConfigurationByKeyboard(page, 'Billing Sync Worker');
-    const status = page.getByRole('status');
-    await expect(status).toHaveCount(1);
-    assert.equal(((await status.textContent()) ?? '').trim(), '', 'the live region starts empty');
+  test('the status region is present before any action and announces a copied secret', () =>
+    env.run(async ({ page }) => {
+      await openConfigurationByKeyboard(page, 'Billing Sync Worker');
+      const status = page.getByRole('status');
+      await expect(status).toHaveCount(1);
+      assert.equal(((await status.textContent()) ?? '').trim(), '', 'the live region starts empty');
 
-    await pressUntilFocused(page, page.getByRole('button', { name: 'Copy client secret' }));
-    await page.keyboard.press('Enter');
-    await expect(status).toContainText('The client secret was copied to the clipboard.');
-    assertClean();
-    await context.close();
-  });
+      await pressUntilFocused(page, page.getByRole('button', { name: 'Copy client secret' }));
+      await page.keyboard.press('Enter');
+      await expect(status).toContainText('The client secret was copied to the clipboard.');
+    }));
 
-  test('adding an application with the keyboard announces it and opens its details', async () => {
-    const { page, context, assertClean } = await openPage(browser, server.url);
-    await openApplications(page);
-    await pressUntilFocused(page, page.getByRole('button', { name: 'Add Application' }));
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Add Application' });
-    await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('textbox', { name: 'Application Name' })).toBeFocused();
-    await page.keyboard.type('Keyboard Only App');
-    await page.keyboard.press('Tab');
-    await expect(dialog.getByRole('radio', { name: 'OIDC Web App' })).toBeFocused();
-    const worker = dialog.getByRole('radio', { name: 'Worker' });
-    await pressUntilFocused(page, worker, { key: 'ArrowDown', max: 5 });
-    assert.equal(await worker.isChecked(), true, 'the arrow keys select the focused type');
-    await pressUntilFocused(page, dialog.getByRole('button', { name: 'Save' }), { max: 3 });
-    await page.keyboard.press('Enter');
+  test('adding an application with the keyboard announces it and opens its details', () =>
+    env.run(async ({ page }) => {
+      await openApplications(page);
+      await pressUntilFocused(page, page.getByRole('button', { name: 'Add Application' }));
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Add Application' });
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole('textbox', { name: 'Application Name' })).toBeFocused();
+      await page.keyboard.type('Keyboard Only App');
+      await page.keyboard.press('Tab');
+      await expect(dialog.getByRole('radio', { name: 'OIDC Web App' })).toBeFocused();
+      const worker = dialog.getByRole('radio', { name: 'Worker' });
+      await pressUntilFocused(page, worker, { key: 'ArrowDown', max: 5 });
+      assert.equal(await worker.isChecked(), true, 'the arrow keys select the focused type');
+      await pressUntilFocused(page, dialog.getByRole('button', { name: 'Save' }), { max: 3 });
+      await page.keyboard.press('Enter');
 
-    await expect(dialog).toBeHidden();
-    await expect(page.getByRole('status')).toContainText('Application added.');
-    await expect(page.getByRole('heading', { name: 'Keyboard Only App', level: 2 })).toBeVisible();
-    assert.match(page.url(), /\/applications\/[0-9a-f-]{36}\/overview$/);
-    assertClean();
-    await context.close();
-  });
+      await expect(dialog).toBeHidden();
+      await expect(page.getByRole('status')).toContainText('Application added.');
+      await expect(page.getByRole('heading', { name: 'Keyboard Only App', level: 2 })).toBeVisible();
+      assert.match(page.url(), /\/applications\/[0-9a-f-]{36}\/overview$/);
+    }));
 });

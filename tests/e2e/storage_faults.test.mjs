@@ -2,11 +2,10 @@
 // visit seeded the demo data, then the page is reloaded. The damage must be reported (role alert,
 // with how many applications it affects), kept byte for byte whatever else the user does, and
 // downloadable; everything else must keep working.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer } from './support/server.mjs';
-import { launchBrowser, openPage } from './support/browser.mjs';
+import { useBrowser } from './support/harness.mjs';
 import { expect, expectPage } from './support/expect.mjs';
 import { generateSecret, openApplications, openConfiguration, revealedSecret } from './support/app.mjs';
 
@@ -17,17 +16,7 @@ const DAMAGED = 'Billing Sync Worker';
 const ALSO_DAMAGED = 'Mobile Banking';
 const ELSEWHERE = 'Partner Dashboard';
 const GHOST_ID = '0badc0de-0000-4000-8000-000000000000';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 // ---- helpers (local to this file) ----
 
@@ -53,16 +42,13 @@ async function recordKeyOf(page, name) {
   return key;
 }
 
-/** A first visit (which seeds the demo data), then `plant(page)` changes storage, then a reload. */
-async function visitWithFault(plant) {
-  const session = await openPage(browser, server.url);
-  const { page } = session;
+/** A first visit (which seeds the demo data) in `page`, then `plant(page)` changes storage, then a reload. */
+async function visitWithFault(page, plant) {
   await openApplications(page);
   await expect(page.getByRole('link', { name: DAMAGED })).toBeVisible();
   await plant(page);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Applications', level: 1 })).toBeVisible();
-  return session;
 }
 
 /** The alert about unreadable stored data (the one offering its download), asserted to contain `text`. */
@@ -164,273 +150,262 @@ async function assertDamageContained(session, { damagedNames, kept, details }) {
 // ---- tests ----
 
 describe('Damaged records', () => {
-  test('a record that is not valid JSON is reported, kept byte for byte and downloadable while the others work', async () => {
-    let kept;
-    const session = await visitWithFault(async (page) => {
-      const key = await recordKeyOf(page, DAMAGED);
-      const raw = (await readRaw(page, key)).slice(0, 40);
-      await writeRaw(page, key, raw);
-      kept = { [key]: raw };
-    });
-    await assertDamageContained(session, { damagedNames: [DAMAGED], kept, details: ['not valid JSON'] });
-    session.assertClean();
-    await session.close();
-  });
+  test('a record that is not valid JSON is reported, kept byte for byte and downloadable while the others work', () =>
+    env.run(async (session) => {
+      let kept;
+      await visitWithFault(session.page, async (page) => {
+        const key = await recordKeyOf(page, DAMAGED);
+        const raw = (await readRaw(page, key)).slice(0, 40);
+        await writeRaw(page, key, raw);
+        kept = { [key]: raw };
+      });
+      await assertDamageContained(session, { damagedNames: [DAMAGED], kept, details: ['not valid JSON'] });
+    }));
 
-  test('a deep link to an unreadable application says why in its panel; one to an unknown application says it does not exist', async () => {
-    let damagedKey;
-    const session = await visitWithFault(async (page) => {
-      damagedKey = await recordKeyOf(page, DAMAGED);
-      await writeRaw(page, damagedKey, '{"schema":2,"rev":');
-    });
-    const { page } = session;
-    const panel = page.getByRole('region', { name: 'Application not available' });
-    await page.goto(`/applications/${damagedKey.slice(RECORD_PREFIX.length)}/configuration`);
-    await expect(panel.getByRole('heading', { name: 'Application not available', level: 2 })).toBeVisible();
-    await expect(panel).toContainText("This application's stored data is unreadable, so it is not shown: its data is not valid JSON");
-    await expect(panel.getByRole('tab')).toHaveCount(0);
-    await storageAlert(page, '1 stored application could not be read');
+  test('a deep link to an unreadable application says why in its panel; one to an unknown application says it does not exist', () =>
+    env.run(async (session) => {
+      let damagedKey;
+      await visitWithFault(session.page, async (page) => {
+        damagedKey = await recordKeyOf(page, DAMAGED);
+        await writeRaw(page, damagedKey, '{"schema":2,"rev":');
+      });
+      const { page } = session;
+      const panel = page.getByRole('region', { name: 'Application not available' });
+      await page.goto(`/applications/${damagedKey.slice(RECORD_PREFIX.length)}/configuration`);
+      await expect(panel.getByRole('heading', { name: 'Application not available', level: 2 })).toBeVisible();
+      await expect(panel).toContainText("This application's stored data is unreadable, so it is not shown: its data is not valid JSON");
+      await expect(panel.getByRole('tab')).toHaveCount(0);
+      await storageAlert(page, '1 stored application could not be read');
 
-    await page.goto(`/applications/${GHOST_ID}/overview`);
-    await expect(panel).toContainText('No application has this address.');
-    assert.doesNotMatch(await panel.textContent(), /unreadable/);
-    await panel.getByRole('button', { name: 'Close details' }).click();
-    await expect(panel).toHaveCount(0);
-    await expectPage(page).toHavePath('/applications');
-    assert.equal(await readRaw(page, damagedKey), '{"schema":2,"rev":', 'the damaged record is kept');
-    session.assertClean();
-    await session.close();
-  });
+      await page.goto(`/applications/${GHOST_ID}/overview`);
+      await expect(panel).toContainText('No application has this address.');
+      assert.doesNotMatch(await panel.textContent(), /unreadable/);
+      await panel.getByRole('button', { name: 'Close details' }).click();
+      await expect(panel).toHaveCount(0);
+      await expectPage(page).toHavePath('/applications');
+      assert.equal(await readRaw(page, damagedKey), '{"schema":2,"rev":', 'the damaged record is kept');
+    }));
 
-  test('records of valid JSON but the wrong shape are reported with their count and kept byte for byte', async () => {
-    let kept;
-    const session = await visitWithFault(async (page) => {
-      const first = await recordKeyOf(page, DAMAGED);
-      const second = await recordKeyOf(page, ALSO_DAMAGED);
-      await writeRaw(page, first, '[]');
-      await writeRaw(page, second, '{"schema":1}');
-      kept = { [first]: '[]', [second]: '{"schema":1}' };
-    });
-    await assertDamageContained(session, {
-      damagedNames: [DAMAGED, ALSO_DAMAGED],
-      kept,
-      details: ['does not have the expected shape'],
-    });
-    session.assertClean();
-    await session.close();
-  });
+  test('records of valid JSON but the wrong shape are reported with their count and kept byte for byte', () =>
+    env.run(async (session) => {
+      let kept;
+      await visitWithFault(session.page, async (page) => {
+        const first = await recordKeyOf(page, DAMAGED);
+        const second = await recordKeyOf(page, ALSO_DAMAGED);
+        await writeRaw(page, first, '[]');
+        await writeRaw(page, second, '{"schema":1}');
+        kept = { [first]: '[]', [second]: '{"schema":1}' };
+      });
+      await assertDamageContained(session, {
+        damagedNames: [DAMAGED, ALSO_DAMAGED],
+        kept,
+        details: ['does not have the expected shape'],
+      });
+    }));
 
-  test('records written by a newer schema are refused, named as newer and never rewritten', async () => {
-    let kept;
-    const session = await visitWithFault(async (page) => {
-      // One with today's fields and schema 99, one whose newer shape this version cannot know.
-      const key = await recordKeyOf(page, DAMAGED);
-      const raw = (await readRaw(page, key)).replace('"schema":2', '"schema":99');
-      assert.match(raw, /"schema":99/);
-      await writeRaw(page, key, raw);
-      const other = await recordKeyOf(page, ALSO_DAMAGED);
-      const reshaped = JSON.stringify({ schema: 3, app: { title: ALSO_DAMAGED, secrets: [] } });
-      await writeRaw(page, other, reshaped);
-      kept = { [key]: raw, [other]: reshaped };
-    });
-    await assertDamageContained(session, {
-      damagedNames: [DAMAGED, ALSO_DAMAGED],
-      kept,
-      details: ['newer version of the console (schema 99', 'newer version of the console (schema 3'],
-    });
-    session.assertClean();
-    await session.close();
-  });
+  test('records written by a newer schema are refused, named as newer and never rewritten', () =>
+    env.run(async (session) => {
+      let kept;
+      await visitWithFault(session.page, async (page) => {
+        // One with today's fields and schema 99, one whose newer shape this version cannot know.
+        const key = await recordKeyOf(page, DAMAGED);
+        const raw = (await readRaw(page, key)).replace('"schema":2', '"schema":99');
+        assert.match(raw, /"schema":99/);
+        await writeRaw(page, key, raw);
+        const other = await recordKeyOf(page, ALSO_DAMAGED);
+        const reshaped = JSON.stringify({ schema: 3, app: { title: ALSO_DAMAGED, secrets: [] } });
+        await writeRaw(page, other, reshaped);
+        kept = { [key]: raw, [other]: reshaped };
+      });
+      await assertDamageContained(session, {
+        damagedNames: [DAMAGED, ALSO_DAMAGED],
+        kept,
+        details: ['newer version of the console (schema 99', 'newer version of the console (schema 3'],
+      });
+    }));
 });
 
 describe('A damaged index', () => {
-  test('an index naming a record that does not exist is reported while every stored application works', async () => {
-    let rawIndex;
-    const ghostKey = `${RECORD_PREFIX}${GHOST_ID}`;
-    const session = await visitWithFault(async (page) => {
+  test('an index naming a record that does not exist is reported while every stored application works', () =>
+    env.run(async (session) => {
+      let rawIndex;
+      const ghostKey = `${RECORD_PREFIX}${GHOST_ID}`;
+      await visitWithFault(session.page, async (page) => {
+        const index = JSON.parse(await readRaw(page, INDEX_KEY));
+        rawIndex = JSON.stringify([...index.slice(0, 3), GHOST_ID, ...index.slice(3)]);
+        await writeRaw(page, INDEX_KEY, rawIndex);
+      });
+      const { page } = session;
+      const alert = await storageAlert(page, '1 stored application could not be read');
+      await expect(alert).toContainText('record is missing');
+      await expect(alert).toContainText(GHOST_ID);
+      await assertListed(page, [ELSEWHERE, DAMAGED, 'Customer Portal', 'Expense Tracker']);
+      await expect(page.locator('.list-count')).toHaveText(`${DEMO_COUNT} applications`);
+
+      await rotateElsewhere(page);
+      assert.equal(await readRaw(page, INDEX_KEY), rawIndex, 'the index is byte-identical after a rotation elsewhere');
+      assert.equal(await readRaw(page, ghostKey), null, 'nothing was invented for the missing record');
+
+      const addedKey = await addApplication(page, 'Fault Drill App');
       const index = JSON.parse(await readRaw(page, INDEX_KEY));
-      rawIndex = JSON.stringify([...index.slice(0, 3), GHOST_ID, ...index.slice(3)]);
-      await writeRaw(page, INDEX_KEY, rawIndex);
-    });
-    const { page } = session;
-    const alert = await storageAlert(page, '1 stored application could not be read');
-    await expect(alert).toContainText('record is missing');
-    await expect(alert).toContainText(GHOST_ID);
-    await assertListed(page, [ELSEWHERE, DAMAGED, 'Customer Portal', 'Expense Tracker']);
-    await expect(page.locator('.list-count')).toHaveText(`${DEMO_COUNT} applications`);
+      const original = JSON.parse(rawIndex);
+      assert.deepEqual(index.slice(0, original.length), original, 'adding kept every listed ID, the missing one too, in order');
+      assert.ok(index.includes(addedKey.slice(RECORD_PREFIX.length)), 'the index lists the new application');
+      assert.equal(await readRaw(page, ghostKey), null, 'still nothing invented for the missing record');
 
-    await rotateElsewhere(page);
-    assert.equal(await readRaw(page, INDEX_KEY), rawIndex, 'the index is byte-identical after a rotation elsewhere');
-    assert.equal(await readRaw(page, ghostKey), null, 'nothing was invented for the missing record');
+      const file = await downloadUnreadable(page);
+      assert.ok(ghostKey in file.json, `the download names ${ghostKey}: ${file.text}`);
+    }));
 
-    const addedKey = await addApplication(page, 'Fault Drill App');
-    const index = JSON.parse(await readRaw(page, INDEX_KEY));
-    const original = JSON.parse(rawIndex);
-    assert.deepEqual(index.slice(0, original.length), original, 'adding kept every listed ID, the missing one too, in order');
-    assert.ok(index.includes(addedKey.slice(RECORD_PREFIX.length)), 'the index lists the new application');
-    assert.equal(await readRaw(page, ghostKey), null, 'still nothing invented for the missing record');
+  test('a record the index does not list is still shown, reported, kept and listed again when an application is added', () =>
+    env.run(async (session) => {
+      let kept;
+      let recordKey;
+      await visitWithFault(session.page, async (page) => {
+        recordKey = await recordKeyOf(page, DAMAGED);
+        const id = recordKey.slice(RECORD_PREFIX.length);
+        const index = JSON.parse(await readRaw(page, INDEX_KEY)).filter((listed) => listed !== id);
+        await writeRaw(page, INDEX_KEY, JSON.stringify(index));
+        kept = { [recordKey]: await readRaw(page, recordKey) };
+      });
+      const { page } = session;
+      const alert = await storageAlert(page, '1 stored application');
+      await expect(alert).toContainText('index does not list it');
+      await assertListed(page, [DAMAGED, ELSEWHERE, 'Customer Portal']);
+      await expect(page.locator('.list-count')).toHaveText(`${DEMO_COUNT} applications`);
 
-    const file = await downloadUnreadable(page);
-    assert.ok(ghostKey in file.json, `the download names ${ghostKey}: ${file.text}`);
-    session.assertClean();
-    await session.close();
-  });
+      await rotateElsewhere(page);
+      await assertKept(page, kept, 'after a rotation on another application');
 
-  test('a record the index does not list is still shown, reported, kept and listed again when an application is added', async () => {
-    let kept;
-    let recordKey;
-    const session = await visitWithFault(async (page) => {
-      recordKey = await recordKeyOf(page, DAMAGED);
-      const id = recordKey.slice(RECORD_PREFIX.length);
-      const index = JSON.parse(await readRaw(page, INDEX_KEY)).filter((listed) => listed !== id);
-      await writeRaw(page, INDEX_KEY, JSON.stringify(index));
-      kept = { [recordKey]: await readRaw(page, recordKey) };
-    });
-    const { page } = session;
-    const alert = await storageAlert(page, '1 stored application');
-    await expect(alert).toContainText('index does not list it');
-    await assertListed(page, [DAMAGED, ELSEWHERE, 'Customer Portal']);
-    await expect(page.locator('.list-count')).toHaveText(`${DEMO_COUNT} applications`);
+      const file = await downloadUnreadable(page);
+      assert.ok(recordKey in file.json, `the download names ${recordKey}: ${file.text}`);
+      const rawInDownload = file.json[recordKey]?.raw;
 
-    await rotateElsewhere(page);
-    await assertKept(page, kept, 'after a rotation on another application');
+      await addApplication(page, 'Fault Drill App');
+      await assertKept(page, kept, 'after adding an application');
+      const index = JSON.parse(await readRaw(page, INDEX_KEY));
+      assert.ok(index.includes(recordKey.slice(RECORD_PREFIX.length)), 'adding listed the lost record again');
 
-    const file = await downloadUnreadable(page);
-    assert.ok(recordKey in file.json, `the download names ${recordKey}: ${file.text}`);
-    const rawInDownload = file.json[recordKey]?.raw;
+      await page.reload();
+      await assertListed(page, [DAMAGED, 'Fault Drill App']);
+      await expect(unreadableAlert(page)).toHaveCount(0);
+      assert.equal(rawInDownload, kept[recordKey], `the download holds the raw text of ${recordKey}: ${file.text}`);
+    }));
 
-    await addApplication(page, 'Fault Drill App');
-    await assertKept(page, kept, 'after adding an application');
-    const index = JSON.parse(await readRaw(page, INDEX_KEY));
-    assert.ok(index.includes(recordKey.slice(RECORD_PREFIX.length)), 'adding listed the lost record again');
+  test('an unreadable index is kept byte for byte while every record still loads and nothing can be added', () =>
+    env.run(async (session) => {
+      const rawIndex = '[';
+      await visitWithFault(session.page, (page) => writeRaw(page, INDEX_KEY, rawIndex));
+      const { page } = session;
+      const alert = page.getByRole('alert').filter({ hasText: /index/ });
+      await expect(alert).toBeVisible();
+      await expect(alert).toContainText('unreadable');
+      await assertListed(page, [DAMAGED, ELSEWHERE, ALSO_DAMAGED, 'Customer Portal', 'Expense Tracker']);
+      await expect(page.locator('.list-count')).toHaveText(`${DEMO_COUNT} applications`);
+      const alertText = (await alert.textContent()).replace(/\s+/g, ' ');
 
-    await page.reload();
-    await assertListed(page, [DAMAGED, 'Fault Drill App']);
-    await expect(unreadableAlert(page)).toHaveCount(0);
-    assert.equal(rawInDownload, kept[recordKey], `the download holds the raw text of ${recordKey}: ${file.text}`);
-    session.assertClean();
-    await session.close();
-  });
+      await rotateElsewhere(page);
+      assert.equal(await readRaw(page, INDEX_KEY), rawIndex, 'the index is byte-identical after a rotation elsewhere');
 
-  test('an unreadable index is kept byte for byte while every record still loads and nothing can be added', async () => {
-    const rawIndex = '[';
-    const session = await visitWithFault((page) => writeRaw(page, INDEX_KEY, rawIndex));
-    const { page } = session;
-    const alert = page.getByRole('alert').filter({ hasText: /index/ });
-    await expect(alert).toBeVisible();
-    await expect(alert).toContainText('unreadable');
-    await assertListed(page, [DAMAGED, ELSEWHERE, ALSO_DAMAGED, 'Customer Portal', 'Expense Tracker']);
-    await expect(page.locator('.list-count')).toHaveText(`${DEMO_COUNT} applications`);
-    const alertText = (await alert.textContent()).replace(/\s+/g, ' ');
+      const keysBefore = await page.evaluate(() => Object.keys(localStorage).sort());
+      await page.getByRole('button', { name: 'Add Application' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add Application' });
+      await dialog.getByRole('textbox', { name: 'Application Name' }).fill('Fault Drill App');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await expect(dialog.getByRole('alert')).toContainText('list of applications is unreadable');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(dialog).toBeHidden();
+      assert.equal(await readRaw(page, INDEX_KEY), rawIndex, 'the index is byte-identical after a refused add');
+      assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).sort()), keysBefore, 'the refused add stored nothing');
 
-    await rotateElsewhere(page);
-    assert.equal(await readRaw(page, INDEX_KEY), rawIndex, 'the index is byte-identical after a rotation elsewhere');
+      const file = await downloadUnreadable(page);
+      assert.equal(file.json[INDEX_KEY]?.raw, rawIndex, `the download holds the raw index: ${file.text}`);
 
-    const keysBefore = await page.evaluate(() => Object.keys(localStorage).sort());
-    await page.getByRole('button', { name: 'Add Application' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add Application' });
-    await dialog.getByRole('textbox', { name: 'Application Name' }).fill('Fault Drill App');
-    await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(dialog.getByRole('alert')).toContainText('list of applications is unreadable');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(dialog).toBeHidden();
-    assert.equal(await readRaw(page, INDEX_KEY), rawIndex, 'the index is byte-identical after a refused add');
-    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).sort()), keysBefore, 'the refused add stored nothing');
-
-    const file = await downloadUnreadable(page);
-    assert.equal(file.json[INDEX_KEY]?.raw, rawIndex, `the download holds the raw index: ${file.text}`);
-
-    await page.reload();
-    await expect(page.locator('.list-count')).toHaveText(`${DEMO_COUNT} applications`);
-    assert.equal(await readRaw(page, INDEX_KEY), rawIndex, 'the index is byte-identical after another reload');
-    // Every application loaded, so the alert must not claim that some application could not be read.
-    assert.doesNotMatch(
-      alertText,
-      /\b[1-9]\d* stored applications? could not be read/,
-      `the alert names the index, not unreadable applications: ${alertText}`,
-    );
-    session.assertClean();
-    await session.close();
-  });
+      await page.reload();
+      await expect(page.locator('.list-count')).toHaveText(`${DEMO_COUNT} applications`);
+      assert.equal(await readRaw(page, INDEX_KEY), rawIndex, 'the index is byte-identical after another reload');
+      // Every application loaded, so the alert must not claim that some application could not be read.
+      assert.doesNotMatch(
+        alertText,
+        /\b[1-9]\d* stored applications? could not be read/,
+        `the alert names the index, not unreadable applications: ${alertText}`,
+      );
+    }));
 });
 
 describe('Unavailable storage', () => {
-  test('with localStorage blocked the console starts with the demo data in memory and says changes cannot be saved', async () => {
-    const session = await openPage(browser, server.url);
-    const { page, context } = session;
-    await context.addInitScript(() =>
-      Object.defineProperty(window, 'localStorage', {
-        get() {
-          throw new DOMException('blocked', 'SecurityError');
-        },
-      }),
-    );
-    await openApplications(page);
-    const alert = page.getByRole('alert').filter({ hasText: 'cannot be saved' });
-    await expect(alert).toBeVisible();
-    await expect(alert).toContainText('Changes cannot be saved');
-    await assertListed(page, [ELSEWHERE, DAMAGED, 'Customer Portal', 'Legacy Intranet']);
-    await expect(page.locator('.list-count')).toHaveText(`${DEMO_COUNT} applications`);
+  test('with localStorage blocked the console starts with the demo data in memory and says changes cannot be saved', () =>
+    env.run(async (session) => {
+      const { page, context } = session;
+      await context.addInitScript(() =>
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('blocked', 'SecurityError');
+          },
+        }),
+      );
+      await openApplications(page);
+      const alert = page.getByRole('alert').filter({ hasText: 'cannot be saved' });
+      await expect(alert).toBeVisible();
+      await expect(alert).toContainText('Changes cannot be saved');
+      await assertListed(page, [ELSEWHERE, DAMAGED, 'Customer Portal', 'Legacy Intranet']);
+      await expect(page.locator('.list-count')).toHaveText(`${DEMO_COUNT} applications`);
 
-    // Still usable in memory.
-    await openConfiguration(page, ELSEWHERE);
-    const region = page.getByRole('region', { name: 'Client Secret', exact: true });
-    const before = await revealedSecret(region, 'client secret');
-    await generateSecret(page, 'Retain for 7 Days');
-    await expect(page.getByRole('status')).toContainText('New client secret generated');
-    assert.notEqual(await revealedSecret(region, 'client secret'), before);
-    // The browser itself logs nothing for a storage the page cannot reach, so no relaxation is needed.
-    session.assertClean();
-    await session.close();
-  });
+      // Still usable in memory.
+      await openConfiguration(page, ELSEWHERE);
+      const region = page.getByRole('region', { name: 'Client Secret', exact: true });
+      const before = await revealedSecret(region, 'client secret');
+      await generateSecret(page, 'Retain for 7 Days');
+      await expect(page.getByRole('status')).toContainText('New client secret generated');
+      assert.notEqual(await revealedSecret(region, 'client secret'), before);
+      // The browser itself logs nothing for a storage the page cannot reach, so no relaxation is needed.
+    }));
 
-  test('when storage is full Generate New Secret fails in the dialog, changes nothing and the old secret stays stored', async () => {
-    const session = await openPage(browser, server.url);
-    const { page, context } = session;
-    await context.addInitScript(() => {
-      const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function setItemUnlessFull(key, value) {
-        if (window.__fullStorage === true) throw new DOMException('full', 'QuotaExceededError');
-        return setItem.call(this, key, value);
-      };
-    });
-    await openApplications(page);
-    await openConfiguration(page, ELSEWHERE);
-    const region = page.getByRole('region', { name: 'Client Secret', exact: true });
-    const before = await revealedSecret(region, 'client secret');
-    const recordKey = await recordKeyOf(page, ELSEWHERE);
-    const rawBefore = await readRaw(page, recordKey);
+  test('when storage is full Generate New Secret fails in the dialog, changes nothing and the old secret stays stored', () =>
+    env.run(async (session) => {
+      const { page, context } = session;
+      await context.addInitScript(() => {
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function setItemUnlessFull(key, value) {
+          if (window.__fullStorage === true) throw new DOMException('full', 'QuotaExceededError');
+          return setItem.call(this, key, value);
+        };
+      });
+      await openApplications(page);
+      await openConfiguration(page, ELSEWHERE);
+      const region = page.getByRole('region', { name: 'Client Secret', exact: true });
+      const before = await revealedSecret(region, 'client secret');
+      const recordKey = await recordKeyOf(page, ELSEWHERE);
+      const rawBefore = await readRaw(page, recordKey);
 
-    await page.evaluate(() => {
-      window.__fullStorage = true;
-    });
-    await region.getByRole('button', { name: 'Generate New Secret' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
-    await dialog.getByRole('radio', { name: 'Retain for 7 Days' }).check();
-    await dialog.getByRole('checkbox', { name: 'I understand and would like to continue' }).check();
-    await dialog.getByRole('button', { name: 'Confirm' }).click();
-    const error = dialog.getByRole('alert');
-    await expect(error).toBeVisible();
-    await expect(error).toContainText('storage for this site is full');
-    await expect(dialog).toBeVisible();
-    await expect(page.getByRole('status')).toHaveText('');
+      await page.evaluate(() => {
+        window.__fullStorage = true;
+      });
+      await region.getByRole('button', { name: 'Generate New Secret' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
+      await dialog.getByRole('radio', { name: 'Retain for 7 Days' }).check();
+      await dialog.getByRole('checkbox', { name: 'I understand and would like to continue' }).check();
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      const error = dialog.getByRole('alert');
+      await expect(error).toBeVisible();
+      await expect(error).toContainText('storage for this site is full');
+      await expect(dialog).toBeVisible();
+      await expect(page.getByRole('status')).toHaveText('');
 
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(dialog).toBeHidden();
-    assert.equal(await revealedSecret(region, 'client secret'), before, 'the secret shown is unchanged');
-    await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toHaveCount(0);
-    await expect(page.getByRole('status')).toHaveText('');
-    assert.equal(await readRaw(page, recordKey), rawBefore, 'the stored record is unchanged');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(dialog).toBeHidden();
+      assert.equal(await revealedSecret(region, 'client secret'), before, 'the secret shown is unchanged');
+      await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toHaveCount(0);
+      await expect(page.getByRole('status')).toHaveText('');
+      assert.equal(await readRaw(page, recordKey), rawBefore, 'the stored record is unchanged');
 
-    await page.reload();
-    await expect(page.getByRole('heading', { name: ELSEWHERE, level: 2 })).toBeVisible();
-    assert.equal(
-      await revealedSecret(page.getByRole('region', { name: 'Client Secret', exact: true }), 'client secret'),
-      before,
-      'after a reload the old secret is still the stored one',
-    );
-    await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toHaveCount(0);
-    session.assertClean();
-    await session.close();
-  });
+      await page.reload();
+      await expect(page.getByRole('heading', { name: ELSEWHERE, level: 2 })).toBeVisible();
+      assert.equal(
+        await revealedSecret(page.getByRole('region', { name: 'Client Secret', exact: true }), 'client secret'),
+        before,
+        'after a reload the old secret is still the stored one',
+      );
+      await expect(page.getByRole('region', { name: 'Previous Client Secret' })).toHaveCount(0);
+    }));
 });

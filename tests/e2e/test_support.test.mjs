@@ -1,32 +1,25 @@
 // The test support itself, so a passing browser test can be trusted: the static server
 // (support/server.mjs: content types, the single-page-app fallback for deep links, 404s) and the
 // browser session's watch on console problems and on requests to other origins (support/browser.mjs).
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import http from 'node:http';
-import { distDir, startServer } from './support/server.mjs';
-import { launchBrowser, openPage } from './support/browser.mjs';
+import { distDir } from './support/server.mjs';
+import { useBrowser } from './support/harness.mjs';
 import { openApplications } from './support/app.mjs';
 
-let server;
-let browser;
+const env = useBrowser();
 let files;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   files = await readdir(distDir());
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** A raw GET (so the path is sent exactly as written, without URL normalisation). */
 function get(path) {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${server.url}${path}`, (response) => {
+    const request = http.get(`${env.server.url}${path}`, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () =>
@@ -39,7 +32,7 @@ function get(path) {
 
 describe('The static server', () => {
   test('it listens on 127.0.0.1 on an ephemeral port', () => {
-    const url = new URL(server.url);
+    const url = new URL(env.server.url);
     assert.equal(url.hostname, '127.0.0.1');
     assert.ok(Number(url.port) > 0);
   });
@@ -74,7 +67,7 @@ describe('The static server', () => {
 
 describe('The browser session', () => {
   test('a request to another origin is blocked and recorded, so assertClean fails', async () => {
-    const session = await openPage(browser, server.url);
+    const session = await env.open();
     try {
       await openApplications(session.page);
       session.assertClean();
@@ -88,7 +81,7 @@ describe('The browser session', () => {
   });
 
   test('a console error or warning and an uncaught error are recorded, so assertClean fails', async () => {
-    const session = await openPage(browser, server.url);
+    const session = await env.open();
     try {
       await openApplications(session.page);
       await session.page.evaluate(() => {

@@ -1,10 +1,9 @@
 // Two tabs of one browser on the same application's Configuration tab stay consistent without a
 // reload (SPEC.md: "a change in one shows in the others"), and a dialog left open in one tab
 // while the other changes the application says so and asks for the acknowledgement again.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { launchBrowser, withPage } from './support/browser.mjs';
+import { useBrowser } from './support/harness.mjs';
 import { expect } from './support/expect.mjs';
 import {
   ACKNOWLEDGE,
@@ -24,17 +23,7 @@ import {
   status,
 } from './support/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Opens `name`'s Configuration tab in page A by the procedure, then the same address in a second tab B. */
 async function openTwoTabs(session, name) {
@@ -80,7 +69,7 @@ async function expectRevealed(region, what, expected) {
 
 describe('Two tabs on one application', () => {
   test('generating a secret in one tab shows the new secret and the previous secret in the other without a reload', async () => {
-    await withPage(browser, server.url, async (session) => {
+    await env.run(async (session) => {
       const { a, b } = await openTwoTabs(session, 'Partner Dashboard');
       const before = await readSecrets(b);
       assert.equal(before.previous, null, 'Partner Dashboard starts without a previous secret');
@@ -99,7 +88,7 @@ describe('Two tabs on one application', () => {
   });
 
   test('revoking the previous secret in one tab removes it in the other without a reload', async () => {
-    await withPage(browser, server.url, async (session) => {
+    await env.run(async (session) => {
       const { a, b } = await openTwoTabs(session, 'Customer Portal');
       const before = await readSecrets(await inTab(a));
       assert.ok(before.previous, 'Customer Portal starts with a previous secret');
@@ -118,7 +107,7 @@ describe('Two tabs on one application', () => {
   });
 
   test('a Generate dialog left open while another tab rotates says so, asks for the acknowledgement again, and then rotates from the new state', async () => {
-    await withPage(browser, server.url, async (session) => {
+    await env.run(async (session) => {
       const { a, b } = await openTwoTabs(session, 'Partner Dashboard');
       const s0 = (await readSecrets(b)).current;
 
