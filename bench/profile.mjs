@@ -86,6 +86,21 @@ try {
   for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
     console.log(`${ms.toFixed(2).padStart(8)} ms  ${(100 * (ms / total)).toFixed(1).padStart(5)} %  ${name.slice(0, 150)}`);
   }
+  // With PROFILE_CALLERS=<function name>: who called it, and what it called, by self time.
+  const focus = process.env.PROFILE_CALLERS;
+  if (focus) {
+    const parentOf = new Map();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const around = new Map();
+    for (const node of profile.nodes.filter((node) => node.callFrame.functionName === focus)) {
+      const parent = parentOf.get(node.id)?.callFrame.functionName ?? '(none)';
+      const below = (node.children ?? []).map((id) => byId.get(id).callFrame.functionName).join(', ');
+      const key = `from ${parent}${below ? ` → ${below}` : ''}`;
+      around.set(key, (around.get(key) ?? 0) + (interval.get(node.id) ?? 0));
+    }
+    for (const [key, ms] of [...around].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${ms.toFixed(2).padStart(8)} ms  ${key.slice(0, 220)}`);
+  }
 } finally {
   await browser.close();
   await server.close();

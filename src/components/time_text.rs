@@ -1,14 +1,30 @@
 //! Times as people read them: local date and time, and how long remains until an expiry.
 
 use chrono::{DateTime, Utc};
-use js_sys::{Date, Object, Reflect};
+use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::domain::RotationOutcome;
 
+thread_local! {
+    /// One formatter for the page: building one per call costs about as much as formatting.
+    static LOCAL_FORMAT: Function = local_format();
+}
+
 /// "Nov 30, 2026, 02:05 PM UTC" in the reader's own language, time zone and clock convention,
 /// by the browser's Intl (which also keeps chrono's formatting code out of the bundle).
 pub fn local_date_time(instant: DateTime<Utc>) -> String {
+    // Milliseconds since 1970 are exact in an f64 for any date a browser can show.
+    let date = Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64));
+    LOCAL_FORMAT
+        .with(|format| format.call1(&JsValue::UNDEFINED, &date))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| machine_time(instant))
+}
+
+/// `Intl.DateTimeFormat(undefined, options).format`, already bound to its formatter.
+fn local_format() -> Function {
     let options = Object::new();
     for (field, value) in [
         ("year", "numeric"),
@@ -24,10 +40,7 @@ pub fn local_date_time(instant: DateTime<Utc>) -> String {
             &JsValue::from_str(value),
         );
     }
-    // Milliseconds since 1970 are exact in an f64 for any date a browser can show.
-    let date = Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64));
-    // "default" is the browser's own locale.
-    date.to_locale_string("default", &options).into()
+    Intl::DateTimeFormat::new(&Array::new(), &options).format()
 }
 
 /// The machine-readable form for `<time datetime>`.
