@@ -20,6 +20,12 @@ pub fn ConfirmDialog(
     on_closed: Callback<()>,
     children: Children,
 ) -> impl IntoView {
+    // This dialog's own write changes the application too: that is no news to its user, and
+    // an alert saying "changed in another tab" must not flash while the dialog closes.
+    let outside_change = Signal::derive(move || {
+        let acting = action.pending().get() || matches!(action.value().get(), Some(Ok(())));
+        if acting { None } else { outside_change.get() }
+    });
     view! {
         <Modal title on_closed>
             <ConfirmBody action ready outside_change>

@@ -8,7 +8,7 @@ import { expect, expectPage } from './support/expect.mjs';
 import {
   ACKNOWLEDGE, DAY, HOUR, RETENTIONS, SECRET_SHAPE, assertModal, browserNow, clientIdFromEntry, entry, generateDialog,
   generateSecret, openApplications, openConfiguration, openGenerateDialog, panelHeading, previousExpiry, previousRegion,
-  readSecrets, revealedSecret, secretRegion, status,
+  readSecrets, recordDialogNotices, revealedSecret, secretRegion, status,
 } from './support/app.mjs';
 
 const env = useBrowser();
@@ -202,6 +202,19 @@ describe('Generate New Secret: what it leaves behind', () => {
       await openConfiguration(page, 'Nightly Report Job');
       await generateSecret(page, 'Retain for 1 Day');
       await expect(status(page)).toContainText('New client secret generated');
+    }));
+
+  test('the dialog closes on its own rotation without a notice that the application changed elsewhere', () =>
+    env.run(async ({ page }) => {
+      await openApplications(page);
+      await openConfiguration(page, 'Customer Portal');
+      const dialog = await openGenerateDialog(page);
+      await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+      const notices = await recordDialogNotices(page);
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      await expect(generateDialog(page)).toHaveCount(0);
+      await expect(status(page)).toContainText('New client secret generated');
+      assert.deepEqual(await notices(), [], 'no notice or alert appeared while the dialog closed');
     }));
 
   test('a rotation persists across a reload, and the reloaded URL shows the same Configuration view', () =>

@@ -6,7 +6,7 @@ import { useBrowser } from './support/harness.mjs';
 import { expect } from './support/expect.mjs';
 import {
   ACKNOWLEDGE, SECRET_SHAPE, assertModal, browserNow, openApplications, openConfiguration, openRevokeDialog,
-  previousExpiry, previousRegion, readSecrets, revokeDialog, secretRegion, status,
+  previousExpiry, previousRegion, readSecrets, recordDialogNotices, revokeDialog, secretRegion, status,
 } from './support/app.mjs';
 
 const env = useBrowser();
@@ -74,6 +74,19 @@ describe('Revoke Previous Client Secret: the procedure step by step', () => {
       await expect(previousRegion(page)).toHaveCount(0);
       assert.deepEqual(await readSecrets(page), { current: before.current, previous: null });
       await expect(page.getByText(before.previous)).toHaveCount(0);
+    }));
+
+  test('the dialog closes on its own revoke without saying the secret changed elsewhere or is already gone', () =>
+    env.run(async ({ page }) => {
+      await openApplications(page);
+      await openConfiguration(page, 'Customer Portal');
+      const dialog = await openRevokeDialog(page);
+      await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+      const notices = await recordDialogNotices(page);
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      await expect(revokeDialog(page)).toHaveCount(0);
+      await expect(status(page)).toContainText('Previous client secret revoked');
+      assert.deepEqual(await notices(), [], 'no notice or alert appeared while the dialog closed');
     }));
 
   test('a status message is announced after revoking', () =>

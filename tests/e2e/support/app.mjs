@@ -150,3 +150,25 @@ export async function visibleDescription(field) {
   }
   return texts.join(' ').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Starts recording every notice or alert that appears in the open dialog from now on (its text);
+ * returns a function that reads the record. For checking that a dialog's own action is not
+ * reported to its user as somebody else's change while it closes.
+ */
+export async function recordDialogNotices(page) {
+  await page.evaluate(() => {
+    const dialog = document.querySelector('dialog[open]');
+    const before = new Set(dialog.querySelectorAll('.notice, [role="alert"]'));
+    window.__dialogNotices = [];
+    new MutationObserver(() => {
+      for (const notice of dialog.querySelectorAll('.notice, [role="alert"]')) {
+        if (!before.has(notice)) {
+          before.add(notice);
+          window.__dialogNotices.push(notice.textContent.trim());
+        }
+      }
+    }).observe(dialog, { childList: true, subtree: true, characterData: true });
+  });
+  return () => page.evaluate(() => window.__dialogNotices);
+}
