@@ -99,6 +99,16 @@ async function openGenerateDialog(page, name) {
   return dialog;
 }
 
+/** Stores an unreadable record listed in the index, with client ID `broken`. */
+const plantUnreadableRecord = (page) =>
+  page.evaluate(
+    ([indexKey, brokenKey]) => {
+      localStorage.setItem(brokenKey, '{not json');
+      localStorage.setItem(indexKey, JSON.stringify([...JSON.parse(localStorage.getItem(indexKey)), 'broken']));
+    },
+    [INDEX_KEY, BROKEN_KEY],
+  );
+
 describe('axe finds no accessibility violations', () => {
   auditState('on the applications list', async () => {});
 
@@ -169,15 +179,16 @@ describe('axe finds no accessibility violations', () => {
   });
 
   auditState('on the alert about an unreadable stored application', async (page) => {
-    await page.evaluate(
-      ([indexKey, brokenKey]) => {
-        localStorage.setItem(brokenKey, '{not json');
-        localStorage.setItem(indexKey, JSON.stringify([...JSON.parse(localStorage.getItem(indexKey)), 'broken']));
-      },
-      [INDEX_KEY, BROKEN_KEY],
-    );
+    await plantUnreadableRecord(page);
     await page.reload();
     await expect(page.getByRole('alert')).toContainText('could not be read');
     await expect(page.getByRole('link', { name: 'Customer Portal' })).toBeVisible();
+  });
+
+  auditState('on the details panel of an unreadable stored application', async (page) => {
+    await plantUnreadableRecord(page);
+    await page.goto('/applications/broken/overview');
+    await expect(page.getByRole('heading', { name: 'Application not available', level: 2 })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Application not available' })).toContainText('stored data is unreadable');
   });
 });
