@@ -6,6 +6,12 @@ use leptos::prelude::*;
 
 use super::modal::{Modal, use_modal};
 
+/// Whether the confirmed action is running or has succeeded (tracked): from then on the
+/// dialog's own change is what the user sees, and nothing about it is news.
+pub fn action_taken(action: Action<(), Result<(), String>>) -> bool {
+    action.pending().get() || matches!(action.value().get(), Some(Ok(())))
+}
+
 #[component]
 pub fn ConfirmDialog(
     title: &'static str,
@@ -23,8 +29,11 @@ pub fn ConfirmDialog(
     // This dialog's own write changes the application too: that is no news to its user, and
     // an alert saying "changed in another tab" must not flash while the dialog closes.
     let outside_change = Signal::derive(move || {
-        let acting = action.pending().get() || matches!(action.value().get(), Some(Ok(())));
-        if acting { None } else { outside_change.get() }
+        if action_taken(action) {
+            None
+        } else {
+            outside_change.get()
+        }
     });
     view! {
         <Modal title on_closed>

@@ -1,11 +1,12 @@
 //! Generate New Secret: choose how long the current secret survives, acknowledge, confirm.
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::{ClientId, Retention, RetentionError};
 use crate::state::use_app_state;
 
-use super::confirm_dialog::ConfirmDialog;
+use super::confirm_dialog::{ConfirmDialog, action_taken};
 use super::outside_change::use_seen_application;
 use super::retention_picker::RetentionPicker;
 use super::time_text::{local_date_time, rotation_announcement};
@@ -15,17 +16,9 @@ pub fn GenerateSecretDialog(client_id: ClientId, on_closed: Callback<()>) -> imp
     let state = use_app_state();
     let seen = use_seen_application(client_id.clone());
     let (retention, set_retention) = signal(Err::<Retention, _>(RetentionError::Empty));
-    let replaced_previous = {
-        let client_id = client_id.clone();
-        move || {
-            let now = state.now().get();
-            state
-                .application(&client_id)
-                .and_then(|app| app.previous_secret(now).map(|previous| previous.expires_at))
-        }
-    };
+    let acting_on = client_id.clone();
     let action = Action::new_local(move |_: &()| {
-        let client_id = client_id.clone();
+        let client_id = acting_on.clone();
         let chosen = retention.get_untracked();
         let seen_revision = seen.revision.get_untracked();
         async move {
@@ -39,6 +32,18 @@ pub fn GenerateSecretDialog(client_id: ClientId, on_closed: Callback<()>) -> imp
         }
     });
 
+    // Frozen while the action runs and after it succeeded: the rotation's own new previous
+    // secret must not appear as a warning in the dialog that is closing.
+    let replaced_previous = Memo::new(move |shown: Option<&Option<DateTime<Utc>>>| match shown {
+        Some(shown) if action_taken(action) => *shown,
+        _ => {
+            let now = state.now().get();
+            state
+                .application(&client_id)
+                .and_then(|app| app.previous_secret(now).map(|previous| previous.expires_at))
+        }
+    });
+
     view! {
         <ConfirmDialog
             title="Generate New Secret"
@@ -49,7 +54,8 @@ pub fn GenerateSecretDialog(client_id: ClientId, on_closed: Callback<()>) -> imp
         >
             <p>"A new client secret replaces the current one. The retention setting cannot be changed afterwards."</p>
             {move || {
-                replaced_previous()
+                replaced_previous
+                    .get()
                     .map(|expires_at| {
                         view! {
                             <p class="notice notice--warning">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::ClientId;
 use crate::state::use_app_state;
 
-use super::confirm_dialog::ConfirmDialog;
+use super::confirm_dialog::{ConfirmDialog, action_taken};
 use super::outside_change::use_seen_application;
 
 #[component]
@@ -35,8 +35,7 @@ pub fn RevokePreviousDialog(client_id: ClientId, on_closed: Callback<()>) -> imp
     });
     let ready = Signal::derive(has_previous.clone());
     // A revoke that just succeeded also leaves nothing to revoke: that is not news to this user.
-    let acted = move || action.pending().get() || matches!(action.value().get(), Some(Ok(())));
-    let moot = move || !has_previous() && !acted();
+    let moot = move || !has_previous() && !action_taken(action);
 
     view! {
         <ConfirmDialog title="Revoke Previous Client Secret" action ready outside_change=seen.notice on_closed>
