@@ -1,0 +1,74 @@
+// Reflow (WCAG 1.4.10) and zoom: at 200% zoom of a 1280 × 800 window (640 × 400 CSS pixels) and
+// on a 360 px wide phone, no view scrolls sideways, nothing is cut off, and every action of the
+// Generate and Revoke procedures can still be reached and used.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser } from './support/harness.mjs';
+import { expect } from './support/expect.mjs';
+import {
+  ACKNOWLEDGE, generateDialog, openApplications, openConfiguration, openGenerateDialog, openRevokeDialog, previousRegion,
+  revokeDialog, secretRegion, status,
+} from './support/app.mjs';
+
+const env = useBrowser();
+const SIZES = [
+  { name: '200% zoom of 1280 × 800', viewport: { width: 640, height: 400 } },
+  { name: '360 px wide', viewport: { width: 360, height: 740 } },
+];
+
+/** Fails when the page, or any element in it, is wider than the viewport (sideways scrolling or clipping). */
+async function assertNoSidewaysOverflow(page, where) {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((element) => element.getClientRects().length > 0)
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        // Wholly off to the left is the skip link's hiding place until it is focused; partly is cut off.
+        return box.right > width + 1 || (box.left < -1 && box.right > 0);
+      })
+      // Only the outermost offender: its children overflow with it.
+      .filter((element, _, all) => !all.some((other) => other !== element && other.contains(element)))
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)} px)`);
+    return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+  });
+  assert.ok(overflow.scrollWidth <= overflow.width, `${where}: the page scrolls sideways (${overflow.scrollWidth} > ${overflow.width} px)`);
+  assert.deepEqual(overflow.wide, [], `${where}: elements reach past the viewport's edge`);
+}
+
+describe('Reflow at 200% zoom and on a narrow screen', () => {
+  for (const { name, viewport } of SIZES) {
+    test(`at ${name}: list, panel and both dialogs fit the width, and Generate and Revoke can be completed`, () =>
+      env.run({ viewport }, async ({ page }) => {
+        await openApplications(page);
+        await assertNoSidewaysOverflow(page, 'the list');
+
+        await openConfiguration(page, 'Customer Portal');
+        await assertNoSidewaysOverflow(page, 'the Configuration tab');
+        // A revealed secret is 64 characters without a space: it must wrap, not widen the page.
+        await secretRegion(page).getByRole('button', { name: 'Show client secret' }).click();
+        await previousRegion(page).getByRole('button', { name: 'Show previous client secret' }).click();
+        await expect(previousRegion(page).locator('code')).toBeVisible();
+        await assertNoSidewaysOverflow(page, 'the Configuration tab with both secrets revealed');
+
+        await openGenerateDialog(page);
+        await assertNoSidewaysOverflow(page, 'the Generate New Secret dialog');
+        const generate = generateDialog(page);
+        await generate.getByRole('radio', { name: 'Retain for 7 Days' }).check();
+        await generate.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+        await generate.getByRole('button', { name: 'Confirm' }).click();
+        await expect(generate).toHaveCount(0);
+        await expect(status(page)).toContainText('New client secret generated');
+        await expect(secretRegion(page)).toBeVisible();
+
+        await openRevokeDialog(page);
+        await assertNoSidewaysOverflow(page, 'the Revoke Previous Client Secret dialog');
+        const revoke = revokeDialog(page);
+        await revoke.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+        await revoke.getByRole('button', { name: 'Confirm' }).click();
+        await expect(revoke).toHaveCount(0);
+        await expect(previousRegion(page)).toHaveCount(0);
+        await assertNoSidewaysOverflow(page, 'the Configuration tab after revoking');
+      }));
+  }
+});
