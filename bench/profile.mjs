@@ -6,9 +6,10 @@
 // Function names need a build that keeps the wasm name section, which wasm-opt strips:
 //   sed 's/data-wasm-opt="z"/data-wasm-opt="0"/' index.html > index.profile.html
 //   trunk build --release=true --dist /tmp/profdist index.profile.html && rm index.profile.html
-//   mv /tmp/profdist/index.profile.html /tmp/profdist/index.html
 //   node bench/profile.mjs confirm /tmp/profdist
-// Unoptimised wasm is slower than the shipped build: read the shares, not the milliseconds.
+// (or data-wasm-opt-params="-g" instead of "0": optimised, names kept). Unoptimised wasm is
+// slower than the shipped build: read the shares, not the milliseconds.
+// PROFILE_INCLUSIVE=1 adds time including callees; PROFILE_CALLERS=<name> shows who called it.
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/support/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
@@ -81,6 +82,25 @@ try {
     total += self;
     const name = `${functionName || '(anonymous)'}  ${url.split('/').pop()}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + self);
+  }
+  // Inclusive time per function (a function counted once per stack, however deep it recurses).
+  if (process.env.PROFILE_INCLUSIVE) {
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parentOf = new Map();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+    const inclusive = new Map();
+    for (const [id, ms] of interval) {
+      const seen = new Set();
+      for (let at = id; at !== undefined; at = parentOf.get(at)) {
+        const name = byId.get(at).callFrame.functionName;
+        if (seen.has(name) || ['(idle)', '(program)', '(root)', ''].includes(name)) continue;
+        seen.add(name);
+        if (id === at && ['(idle)', '(program)'].includes(name)) break;
+        inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+      }
+    }
+    console.log('inclusive:');
+    for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(2).padStart(8)} ms  ${name.slice(0, 160)}`);
   }
   console.log(`${action}: ${total.toFixed(1)} ms of script, top functions by self time`);
   for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
