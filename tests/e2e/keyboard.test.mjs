@@ -33,16 +33,49 @@ async function pressUntilFocused(page, locator, { key = 'Tab', max = 30 } = {}) 
   assert.fail(`${key} never focused ${locator}; focus went through:\n  ${visited.join('\n  ')}`);
 }
 
-/** Opens an application from its focused list entry with Enter, then its Configuration tab with ArrowRight. */
-async function openConfigurationByKeyboard(page, name) {
+/** Opens an application from its focused list entry with Enter and tabs to its Overview tab; returns the entry. */
+async function openPanelByKeyboard(page, name) {
   await openApplications(page);
-  await page.getByRole('link', { name }).focus();
+  const entry = page.getByRole('link', { name });
+  await entry.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
   await pressUntilFocused(page, page.getByRole('tab', { name: 'Overview' }));
+  return entry;
+}
+
+/** Opens an application's panel by keyboard, then its Configuration tab with ArrowRight. */
+async function openConfigurationByKeyboard(page, name) {
+  await openPanelByKeyboard(page, name);
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Configuration' })).toBeFocused();
   await expect(page.getByRole('tab', { name: 'Configuration' })).toHaveAttribute('aria-selected', 'true');
+}
+
+/**
+ * Opens `application`'s Configuration tab by keyboard, tabs to the button named `title` and
+ * presses `key` on it; returns that button and the dialog of the same name, checked visible.
+ */
+async function openDialogByKeyboard(page, application, title, key = 'Enter') {
+  await openConfigurationByKeyboard(page, application);
+  const opener = page.getByRole('button', { name: title });
+  await pressUntilFocused(page, opener);
+  await page.keyboard.press(key);
+  const dialog = page.getByRole('dialog', { name: title });
+  await expect(dialog).toBeVisible();
+  return { opener, dialog };
+}
+
+/** With focus on the acknowledgement: Space ticks it, Tab moves to Confirm; returns Confirm. */
+async function acknowledgeByKeyboard(page, dialog) {
+  const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
+  await expect(acknowledge).toBeFocused();
+  await page.keyboard.press('Space');
+  assert.equal(await acknowledge.isChecked(), true, 'Space ticks the acknowledgement');
+  await page.keyboard.press('Tab');
+  const confirm = dialog.getByRole('button', { name: 'Confirm' });
+  await expect(confirm).toBeFocused();
+  return confirm;
 }
 
 async function assertTabSelected(page, selected, other) {
@@ -78,12 +111,7 @@ describe('Keyboard: the applications list', () => {
 
   test('Escape in the details panel closes it and focus returns to its list entry', () =>
     env.run(async ({ page }) => {
-      await openApplications(page);
-      const entry = page.getByRole('link', { name: 'Mobile Banking' });
-      await entry.focus();
-      await page.keyboard.press('Enter');
-      await expect(page.getByRole('heading', { name: 'Mobile Banking', level: 2 })).toBeVisible();
-      await pressUntilFocused(page, page.getByRole('tab', { name: 'Overview' }));
+      const entry = await openPanelByKeyboard(page, 'Mobile Banking');
 
       await page.keyboard.press('Escape');
       await expect(page.getByRole('heading', { name: 'Mobile Banking', level: 2 })).toBeHidden();
@@ -110,11 +138,7 @@ describe('Keyboard: the applications list', () => {
 describe('Keyboard: the details tabs follow the WAI-ARIA tabs pattern', () => {
   test('only the selected tab is in the Tab sequence', () =>
     env.run(async ({ page }) => {
-      await openApplications(page);
-      await page.getByRole('link', { name: 'Customer Portal' }).focus();
-      await page.keyboard.press('Enter');
-      await expect(page.getByRole('heading', { name: 'Customer Portal', level: 2 })).toBeVisible();
-      await pressUntilFocused(page, page.getByRole('tab', { name: 'Overview' }));
+      await openPanelByKeyboard(page, 'Customer Portal');
       await assertTabSelected(page, 'Overview', 'Configuration');
 
       await page.keyboard.press('ArrowRight');
@@ -128,11 +152,7 @@ describe('Keyboard: the details tabs follow the WAI-ARIA tabs pattern', () => {
 
   test('ArrowRight, ArrowLeft, Home and End move the selection and the focus', () =>
     env.run(async ({ page }) => {
-      await openApplications(page);
-      await page.getByRole('link', { name: 'Field Service App' }).focus();
-      await page.keyboard.press('Enter');
-      await expect(page.getByRole('heading', { name: 'Field Service App', level: 2 })).toBeVisible();
-      await pressUntilFocused(page, page.getByRole('tab', { name: 'Overview' }));
+      await openPanelByKeyboard(page, 'Field Service App');
 
       const steps = [
         ['ArrowRight', 'Configuration', 'Overview'],
@@ -153,12 +173,7 @@ describe('Keyboard: the details tabs follow the WAI-ARIA tabs pattern', () => {
 describe('Keyboard: Generate New Secret', () => {
   test('the dialog is operated with the keyboard alone and confirms into the status region', () =>
     env.run(async ({ page }) => {
-      await openConfigurationByKeyboard(page, 'Partner Dashboard');
-      const opener = page.getByRole('button', { name: 'Generate New Secret' });
-      await pressUntilFocused(page, opener);
-      await page.keyboard.press('Enter');
-      const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
-      await expect(dialog).toBeVisible();
+      const { opener, dialog } = await openDialogByKeyboard(page, 'Partner Dashboard', 'Generate New Secret');
       await expect(dialog.getByRole('radiogroup', { name: 'Retain Previous Secret' }).locator(':focus')).toHaveCount(1);
 
       const sevenDays = dialog.getByRole('radio', { name: 'Retain for 7 Days' });
@@ -166,13 +181,8 @@ describe('Keyboard: Generate New Secret', () => {
       await page.keyboard.press('Space');
       assert.equal(await sevenDays.isChecked(), true, 'Space leaves Retain for 7 Days selected');
       await page.keyboard.press('Tab');
-      const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
-      await expect(acknowledge).toBeFocused();
-      await page.keyboard.press('Space');
-      assert.equal(await acknowledge.isChecked(), true, 'Space ticks the acknowledgement');
-      await page.keyboard.press('Tab');
-      await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeFocused();
-      await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeEnabled();
+      const confirm = await acknowledgeByKeyboard(page, dialog);
+      await expect(confirm).toBeEnabled();
       await page.keyboard.press('Enter');
 
       await expect(dialog).toBeHidden();
@@ -183,12 +193,7 @@ describe('Keyboard: Generate New Secret', () => {
 
   test('Escape cancels the dialog, changes nothing and returns focus to Generate New Secret', () =>
     env.run(async ({ page }) => {
-      await openConfigurationByKeyboard(page, 'Partner Dashboard');
-      const opener = page.getByRole('button', { name: 'Generate New Secret' });
-      await pressUntilFocused(page, opener);
-      await page.keyboard.press('Space');
-      const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
-      await expect(dialog).toBeVisible();
+      const { opener, dialog } = await openDialogByKeyboard(page, 'Partner Dashboard', 'Generate New Secret', 'Space');
       await pressUntilFocused(page, dialog.getByRole('radio', { name: 'Do Not Retain Previous Secret' }), { key: 'ArrowDown', max: 5 });
       await pressUntilFocused(page, dialog.getByRole('checkbox', { name: ACKNOWLEDGE }), { max: 3 });
       await page.keyboard.press('Space');
@@ -205,18 +210,9 @@ describe('Keyboard: Generate New Secret', () => {
 describe('Keyboard: Revoke Previous Client Secret', () => {
   test('the dialog is operated with the keyboard alone and confirms into the status region', () =>
     env.run(async ({ page }) => {
-      await openConfigurationByKeyboard(page, 'Customer Portal');
-      await pressUntilFocused(page, page.getByRole('button', { name: 'Revoke Previous Client Secret' }));
-      await page.keyboard.press('Enter');
-      const dialog = page.getByRole('dialog', { name: 'Revoke Previous Client Secret' });
-      await expect(dialog).toBeVisible();
+      const { dialog } = await openDialogByKeyboard(page, 'Customer Portal', 'Revoke Previous Client Secret');
 
-      const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
-      await expect(acknowledge).toBeFocused();
-      await page.keyboard.press('Space');
-      assert.equal(await acknowledge.isChecked(), true, 'Space ticks the acknowledgement');
-      await page.keyboard.press('Tab');
-      await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeFocused();
+      await acknowledgeByKeyboard(page, dialog);
       await page.keyboard.press('Space');
 
       await expect(dialog).toBeHidden();
@@ -228,12 +224,7 @@ describe('Keyboard: Revoke Previous Client Secret', () => {
 
   test('Escape cancels the dialog and returns focus to Revoke Previous Client Secret', () =>
     env.run(async ({ page }) => {
-      await openConfigurationByKeyboard(page, 'Nightly Report Job');
-      const opener = page.getByRole('button', { name: 'Revoke Previous Client Secret' });
-      await pressUntilFocused(page, opener);
-      await page.keyboard.press('Enter');
-      const dialog = page.getByRole('dialog', { name: 'Revoke Previous Client Secret' });
-      await expect(dialog).toBeVisible();
+      const { opener, dialog } = await openDialogByKeyboard(page, 'Nightly Report Job', 'Revoke Previous Client Secret');
       await page.keyboard.press('Space');
       await page.keyboard.press('Tab');
       await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeFocused();
