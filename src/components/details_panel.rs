@@ -136,10 +136,10 @@ fn Unavailable(errors: ArcRwSignal<Errors>, on_close: Callback<()>) -> impl Into
     };
     view! {
         <div class="panel__header">
-            <h2 id="panel-title" tabindex="-1" data-focus-fallback>"Application not available"</h2>
+            <h2 id="panel-title" class="panel__title" tabindex="-1" data-focus-fallback>"Application not available"</h2>
             <CloseButton on_close />
         </div>
-        <p class="panel__body">{reasons}</p>
+        <p class="panel__body panel__message">{reasons}</p>
     }
 }
 
