@@ -64,12 +64,19 @@ fn summary(problems: &[StorageProblem]) -> String {
 
 /// The raw text of every unreadable item, keyed by its storage key, as pretty JSON.
 fn unreadable_data_json(problems: &[StorageProblem]) -> String {
-    let entries: serde_json::Map<String, serde_json::Value> = problems
+    #[derive(serde::Serialize)]
+    struct Unreadable<'a> {
+        problem: String,
+        raw: Option<&'a str>,
+    }
+    let entries: std::collections::BTreeMap<&str, Unreadable> = problems
         .iter()
         .map(|problem| {
-            let details =
-                serde_json::json!({ "problem": problem.problem.to_string(), "raw": problem.raw });
-            (problem.key.clone(), details)
+            let details = Unreadable {
+                problem: problem.problem.to_string(),
+                raw: problem.raw.as_deref(),
+            };
+            (problem.key.as_str(), details)
         })
         .collect();
     serde_json::to_string_pretty(&entries).unwrap_or_default()

@@ -18,7 +18,9 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
 
 use crate::domain::{
     Application, ApplicationName, ApplicationType, ClientId, ClientSecret, PreviousSecret,
@@ -205,9 +207,9 @@ pub fn encode(application: &Application, existing_text: Option<&str>) -> String 
     text.pop();
     for (key, value) in carried {
         text.push(',');
-        text.push_str(&Value::String(key).to_string());
+        text.push_str(&serde_json::to_string(&key).unwrap_or_default());
         text.push(':');
-        text.push_str(&value.to_string());
+        text.push_str(value.get());
     }
     text.push('}');
     text
@@ -242,11 +244,14 @@ fn read_current(text: &str) -> Result<current::Record, RecordProblem> {
 
 /// The fields of a stored record that its schema does not define, by name. One whose name the
 /// current schema has since taken cannot be kept beside it and is dropped.
-fn undefined_fields(text: &str) -> Vec<(String, Value)> {
-    let Ok(fields) = serde_json::from_str::<Map<String, Value>>(text) else {
+fn undefined_fields(text: &str) -> Vec<(String, Box<RawValue>)> {
+    let Ok(fields) = serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(text) else {
         return Vec::new();
     };
-    let defined = match fields.get("schema").and_then(Value::as_u64) {
+    let schema = serde_json::from_str::<SchemaOnly>(text)
+        .ok()
+        .and_then(|only| only.schema);
+    let defined = match schema {
         Some(1) => v1::FIELDS,
         _ => current::FIELDS,
     };
@@ -263,6 +268,7 @@ mod tests {
     use super::*;
     use crate::domain::Retention;
     use chrono::{Duration, TimeZone};
+    use serde_json::{Map, Value};
     use std::convert::Infallible;
 
     fn sample() -> Application {
