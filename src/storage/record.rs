@@ -248,11 +248,9 @@ fn undefined_fields(text: &str) -> Vec<(String, Box<RawValue>)> {
     let Ok(fields) = serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(text) else {
         return Vec::new();
     };
-    let schema = serde_json::from_str::<SchemaOnly>(text)
-        .ok()
-        .and_then(|only| only.schema);
+    let schema = fields.get("schema").map(|raw| raw.get());
     let defined = match schema {
-        Some(1) => v1::FIELDS,
+        Some("1") => v1::FIELDS,
         _ => current::FIELDS,
     };
     fields
