@@ -10,11 +10,11 @@ use crate::domain::Clock;
 use crate::state::{AppState, provide_app_state};
 use crate::storage::ApplicationRepository;
 
-use super::applications_page::ApplicationsPage;
-use super::details_panel::DetailsPanel;
-use super::not_found::NotFound;
-use super::status_region::StatusRegion;
-use super::storage_alerts::StorageAlerts;
+use crate::components::applications::applications_page::ApplicationsPage;
+use crate::components::details::details_panel::DetailsPanel;
+use crate::components::shared::not_found::NotFound;
+use crate::components::shared::status_region::StatusRegion;
+use crate::components::shared::storage_alerts::StorageAlerts;
 
 #[component]
 pub fn App(

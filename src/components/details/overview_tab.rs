@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::Application;
 
-use super::time_text::{local_date_time, machine_time};
+use crate::components::shared::time_text::{local_date_time, machine_time};
 
 #[component]
 pub fn OverviewTab(application: Memo<Application>) -> impl IntoView {

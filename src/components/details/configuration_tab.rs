@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use crate::domain::{Application, NoSecretReason};
 use crate::state::use_app_state;
 
-use super::client_secret_section::ClientSecretSection;
-use super::generate_secret_dialog::GenerateSecretDialog;
-use super::previous_secret_section::PreviousSecretSection;
-use super::revoke_previous_dialog::RevokePreviousDialog;
+use crate::components::secrets::client_secret_section::ClientSecretSection;
+use crate::components::secrets::generate_secret_dialog::GenerateSecretDialog;
+use crate::components::secrets::previous_secret_section::PreviousSecretSection;
+use crate::components::secrets::revoke_previous_dialog::RevokePreviousDialog;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OpenDialog {

@@ -10,8 +10,8 @@ use crate::domain::{Application, ClientId};
 use crate::state::{AppState, use_app_state};
 use crate::storage::{RecordProblem, record_key};
 
-use super::configuration_tab::ConfigurationTab;
-use super::overview_tab::OverviewTab;
+use crate::components::details::configuration_tab::ConfigurationTab;
+use crate::components::details::overview_tab::OverviewTab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {

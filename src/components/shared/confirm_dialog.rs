@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::modal::{Modal, use_modal};
+use crate::components::shared::modal::{Modal, use_modal};
 
 /// Whether the confirmed action is running or has succeeded (tracked): from then on the
 /// dialog's own change is what the user sees, and nothing about it is news.

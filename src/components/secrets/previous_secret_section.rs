@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::state::use_app_state;
 
-use super::secret_field::SecretField;
-use super::time_text::{local_date_time, machine_time, time_remaining};
+use crate::components::shared::secret_field::SecretField;
+use crate::components::shared::time_text::{local_date_time, machine_time, time_remaining};
 
 #[component]
 pub fn PreviousSecretSection(

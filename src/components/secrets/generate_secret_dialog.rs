@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use crate::domain::{ClientId, Retention, RetentionError};
 use crate::state::use_app_state;
 
-use super::confirm_dialog::{ConfirmDialog, action_taken};
-use super::outside_change::use_seen_application;
-use super::retention_picker::RetentionPicker;
-use super::time_text::{local_date_time, rotation_announcement};
+use crate::components::secrets::retention_picker::RetentionPicker;
+use crate::components::shared::confirm_dialog::{ConfirmDialog, action_taken};
+use crate::components::shared::outside_change::use_seen_application;
+use crate::components::shared::time_text::{local_date_time, rotation_announcement};
 
 #[component]
 pub fn GenerateSecretDialog(client_id: ClientId, on_closed: Callback<()>) -> impl IntoView {

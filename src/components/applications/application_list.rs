@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::{ApplicationType, ClientId};
 use crate::state::use_app_state;
 
-use super::details_panel::{Tab, application_path};
+use crate::components::details::details_panel::{Tab, application_path};
 
 const PAGE_SIZE: usize = 50;
 

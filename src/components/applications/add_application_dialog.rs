@@ -7,8 +7,8 @@ use leptos_router::hooks::use_navigate;
 use crate::domain::{ApplicationName, ApplicationType};
 use crate::state::use_app_state;
 
-use super::details_panel::{Tab, application_path};
-use super::modal::{Modal, use_modal};
+use crate::components::details::details_panel::{Tab, application_path};
+use crate::components::shared::modal::{Modal, use_modal};
 
 #[component]
 pub fn AddApplicationDialog(on_closed: Callback<()>) -> impl IntoView {

@@ -7,8 +7,8 @@ use leptos_router::hooks::use_location;
 
 use crate::domain::ClientId;
 
-use super::add_application_dialog::AddApplicationDialog;
-use super::application_list::ApplicationList;
+use crate::components::applications::add_application_dialog::AddApplicationDialog;
+use crate::components::applications::application_list::ApplicationList;
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::secret_field::SecretField;
-use super::time_text::{local_date_time, machine_time};
+use crate::components::shared::secret_field::SecretField;
+use crate::components::shared::time_text::{local_date_time, machine_time};
 
 #[component]
 pub fn ClientSecretSection(

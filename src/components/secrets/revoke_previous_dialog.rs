@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::domain::ClientId;
 use crate::state::use_app_state;
 
-use super::confirm_dialog::{ConfirmDialog, action_taken};
-use super::outside_change::use_seen_application;
+use crate::components::shared::confirm_dialog::{ConfirmDialog, action_taken};
+use crate::components::shared::outside_change::use_seen_application;
 
 #[component]
 pub fn RevokePreviousDialog(client_id: ClientId, on_closed: Callback<()>) -> impl IntoView {

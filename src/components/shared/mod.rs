@@ -1,0 +1,11 @@
+//! Pieces every feature uses: the modal and the one confirmation dialog, secret fields, time text,
+//! the status region, storage alerts and the not-found view.
+
+pub(crate) mod confirm_dialog;
+pub(crate) mod modal;
+pub(crate) mod not_found;
+pub(crate) mod outside_change;
+pub(crate) mod secret_field;
+pub(crate) mod status_region;
+pub(crate) mod storage_alerts;
+pub(crate) mod time_text;
