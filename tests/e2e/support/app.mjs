@@ -1,7 +1,7 @@
 // The console's UI contract (SPEC.md) and the steps of the documented procedures, written once
 // and used by every flow test. Everything is found by ARIA role and accessible name.
 import assert from 'node:assert/strict';
-import { expect } from './expect.mjs';
+import { expect } from '@playwright/test';
 
 export const ACKNOWLEDGE = 'I understand and would like to continue';
 /** At least 64 URL-unreserved characters (SPEC.md: >= 64 characters, A-Z a-z 0-9 - . _ ~). */
