@@ -26,8 +26,8 @@ test.use({ launchOptions: chromiumLaunchOptions(TWO_WINDOW_ARGS) });
 const OUTCOME_TIMEOUT = 10_000;
 
 /**
- * A small seeded PRNG (mulberry32). The seed is printed; with CONCURRENT_TABS_SEED a run makes the
- * same choices wherever the race leaves the same state on screen.
+ * A small seeded PRNG (mulberry32). The seed is noted on the test (an annotation in the report); with
+ * CONCURRENT_TABS_SEED a run makes the same choices wherever the race leaves the same state on screen.
  */
 function random(seed) {
   let state = seed >>> 0;
