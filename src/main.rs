@@ -8,21 +8,12 @@ use client_secret_console::browser::panic::show_panics_on_the_page;
 use client_secret_console::browser::public_url::declared_public_url;
 use client_secret_console::components::{App, SiteBase};
 use client_secret_console::domain::SystemClock;
-use client_secret_console::storage::{
-    ApplicationRepository, BrowserLocalStorage, InMemoryStore, RecordStore,
-};
+use client_secret_console::storage::{ApplicationRepository, local_storage_or_memory};
 use leptos::prelude::*;
 
 fn main() {
     show_panics_on_the_page();
-    let (store, storage_warning): (Box<dyn RecordStore>, Option<String>) =
-        match BrowserLocalStorage::open() {
-            Ok(storage) => (Box::new(storage), None),
-            Err(unavailable) => (
-                Box::new(InMemoryStore::new()),
-                Some(unavailable.to_string()),
-            ),
-        };
+    let (store, storage_warning) = local_storage_or_memory();
     let repository = ApplicationRepository::new(store);
     let site = declared_public_url()
         .map(|public_url| SiteBase::from_public_url(&public_url))
