@@ -22,7 +22,9 @@ const gzip = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION })
 export async function pageAssets(distDir) {
   const html = await readFile(path.join(distDir, 'index.html'), 'utf8');
   const referenced = new Set(['/index.html']);
-  for (const match of html.matchAll(/(?:href|src)="(\/[^"]+)"|(?:from|module_or_path:)\s*'(\/[^']+)'/g)) {
+  // Only what the page loads (link and script elements, the bootstrap's imports), not the
+  // first-paint frame's navigation links.
+  for (const match of html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="(\/[^"]+)"|(?:from|module_or_path:)\s*'(\/[^']+)'/g)) {
     referenced.add(match[1] ?? match[2]);
   }
   const assets = [];

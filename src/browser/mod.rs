@@ -1,7 +1,10 @@
 //! Browser capabilities, each wrapped once with a typed interface so components never reach
-//! for `web_sys` themselves: cross-tab locks, the clipboard, and file downloads.
+//! for `web_sys` themselves: cross-tab locks, the clipboard, file downloads, the panic banner,
+//! the public URL the page was built for, and the frame it paints before the wasm arrives.
 
 pub mod clipboard;
 pub mod download;
+pub mod first_paint;
 pub mod locks;
 pub mod panic;
+pub mod public_url;

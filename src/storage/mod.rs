@@ -11,7 +11,7 @@ mod memory;
 mod record;
 mod repository;
 
-pub use local_storage::{BrowserLocalStorage, StorageUnavailable};
+pub use local_storage::{BrowserLocalStorage, StorageUnavailable, local_storage_or_memory};
 pub use memory::InMemoryStore;
 pub use record::{CURRENT_SCHEMA, RecordProblem};
 pub use repository::{
