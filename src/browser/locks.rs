@@ -54,13 +54,29 @@ impl WriteLog {
 /// Runs `work` while holding the console's exclusive lock, once this tab's localStorage shows
 /// every write another tab marked. Returns as soon as `work` has run; the lock is held a moment
 /// longer, until its writes are marked.
+///
+/// Generic only in this thin wrapper: the lock plumbing below runs a type-erased `work`, so each
+/// command adds one small closure to the wasm rather than its own copy of the promise machinery.
 pub async fn with_exclusive_lock<T: 'static>(
     work: impl FnOnce(&mut WriteLog) -> T + 'static,
 ) -> Result<T, LockError> {
+    let value: Rc<RefCell<Option<T>>> = Rc::default();
+    let slot = Rc::clone(&value);
+    run_exclusive(Box::new(move |written| {
+        *slot.borrow_mut() = Some(work(written));
+    }))
+    .await?;
+    value.take().ok_or(LockError)
+}
+
+type Work = Box<dyn FnOnce(&mut WriteLog)>;
+
+async fn run_exclusive(work: Work) -> Result<(), LockError> {
     let Some(locks) = lock_manager() else {
-        return Ok(work(&mut WriteLog::default()));
+        work(&mut WriteLog::default());
+        return Ok(());
     };
-    let outcome: Rc<RefCell<Option<Result<T, LockError>>>> = Rc::default();
+    let outcome: Rc<RefCell<Option<Result<(), LockError>>>> = Rc::default();
     let slot = Rc::clone(&outcome);
     let mut finish = None;
     let finished = Promise::new(&mut |resolve, _reject| finish = Some(resolve));
@@ -84,11 +100,8 @@ pub async fn with_exclusive_lock<T: 'static>(
     outcome.take().unwrap_or(Err(LockError))
 }
 
-/// Catches up, then runs `work`; returns its value and the markers its writes need.
-async fn run_locked<T>(
-    locks: &JsValue,
-    work: impl FnOnce(&mut WriteLog) -> T,
-) -> (Result<T, LockError>, Vec<WriteMarker>) {
+/// Catches up, then runs `work`; returns the markers its writes need.
+async fn run_locked(locks: &JsValue, work: Work) -> (Result<(), LockError>, Vec<WriteMarker>) {
     let markers = match held_markers(locks).await {
         Ok(markers) => markers,
         Err(error) => return (Err(error), Vec::new()),
@@ -97,7 +110,7 @@ async fn run_locked<T>(
         return (Err(error), Vec::new());
     }
     let mut log = WriteLog::default();
-    let value = work(&mut log);
+    work(&mut log);
     let last_sequence = markers
         .iter()
         .map(|marker| marker.sequence)
@@ -111,7 +124,7 @@ async fn run_locked<T>(
             key,
         })
         .collect();
-    (Ok(value), written)
+    (Ok(()), written)
 }
 
 /// Takes a marker lock for every write. The write has happened: a failure here is only logged.
