@@ -30,8 +30,9 @@ const ENCODINGS = ['raw', 'gzip', 'brotli'];
 export async function pageAssets(distDir) {
   const html = await readFile(path.join(distDir, 'index.html'), 'utf8');
   const referenced = new Set(['/index.html']);
-  for (const match of html.matchAll(/(?:href|src)="(\/[^"]+)"|(?:from|module_or_path:)\s*'(\/[^']+)'/g)) {
-    referenced.add(match[1] ?? match[2]);
+  // Attribute values quoted or not (the release build minifies index.html and drops the quotes).
+  for (const match of html.matchAll(/(?:href|src)=(?:"(\/[^"]+)"|(\/[^\s>"']+))|(?:from|module_or_path:)\s*'(\/[^']+)'/g)) {
+    referenced.add(match[1] ?? match[2] ?? match[3]);
   }
   const assets = [];
   for (const url of referenced) {
