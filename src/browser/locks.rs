@@ -459,12 +459,12 @@ mod in_browser {
         .name()
     }
 
-    #[wasm_bindgen_test]
-    async fn the_next_holder_waits_until_its_storage_shows_the_marked_write() {
-        let key = "locks-test.catch-up";
+    /// Another tab wrote "newer" under `key` and marked it; this page's storage shows "older"
+    /// until the write arrives 100 ms later.
+    async fn a_marked_write_arrives_late(key: &'static str, sequence: u64) {
         set(key, "older");
         let locks = lock_manager().unwrap();
-        hold_marker(&locks, &marker_for(900, key, "newer"))
+        hold_marker(&locks, &marker_for(sequence, key, "newer"))
             .await
             .unwrap();
         let arrives = Closure::once_into_js(move || set(key, "newer"));
@@ -472,6 +472,34 @@ mod in_browser {
             .unwrap()
             .set_timeout_with_callback_and_timeout_and_arguments_0(arrives.unchecked_ref(), 100)
             .unwrap();
+    }
+
+    /// Writes `value` under the lock, logged, then (once a second holder was granted the lock,
+    /// so the first let go of it) returns the markers held for `key` and all markers held.
+    async fn write_and_read_markers(
+        key: &'static str,
+        value: &'static str,
+    ) -> (Vec<WriteMarker>, Vec<WriteMarker>) {
+        let outcome = with_exclusive_lock(move |written| {
+            set(key, value);
+            written.wrote(key);
+        })
+        .await;
+        assert_eq!(outcome, Ok(()));
+        assert_eq!(with_exclusive_lock(|_| ()).await, Ok(()));
+        let markers = held_markers(&lock_manager().unwrap()).await.unwrap();
+        let for_key = markers
+            .iter()
+            .filter(|marker| marker.key == key)
+            .cloned()
+            .collect();
+        (for_key, markers)
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_next_holder_waits_until_its_storage_shows_the_marked_write() {
+        let key = "locks-test.catch-up";
+        a_marked_write_arrives_late(key, 900).await;
 
         let seen = with_exclusive_lock(move |_| stored_value(key)).await;
 
@@ -500,17 +528,8 @@ mod in_browser {
     #[wasm_bindgen_test]
     async fn a_lock_prepared_before_the_click_still_waits_for_the_marked_write() {
         let key = "locks-test.prepared-catch-up";
-        set(key, "older");
-        let locks = lock_manager().unwrap();
-        hold_marker(&locks, &marker_for(902, key, "newer"))
-            .await
-            .unwrap();
+        a_marked_write_arrives_late(key, 902).await;
         prepare_exclusive_lock();
-        let arrives = Closure::once_into_js(move || set(key, "newer"));
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(arrives.unchecked_ref(), 100)
-            .unwrap();
 
         let seen = with_exclusive_lock(move |_| stored_value(key)).await;
 
@@ -525,18 +544,13 @@ mod in_browser {
     async fn writes_under_a_prepared_lock_are_announced() {
         let key = "locks-test.prepared-announced";
         prepare_exclusive_lock();
-        let outcome = with_exclusive_lock(move |written| {
-            set(key, "prepared value");
-            written.wrote(key);
-        })
-        .await;
-        assert_eq!(outcome, Ok(()));
-        assert_eq!(with_exclusive_lock(|_| ()).await, Ok(()));
 
-        let markers = held_markers(&lock_manager().unwrap()).await.unwrap();
-        assert!(
-            markers.iter().any(|marker| marker.key == key
-                && marker.fingerprint == fingerprint(Some("prepared value")))
+        let (announced, _) = write_and_read_markers(key, "prepared value").await;
+
+        assert_eq!(announced.len(), 1);
+        assert_eq!(
+            announced[0].fingerprint,
+            fingerprint(Some("prepared value"))
         );
     }
 
@@ -556,18 +570,9 @@ mod in_browser {
     #[wasm_bindgen_test]
     async fn every_logged_write_is_announced_before_the_lock_is_released() {
         let key = "locks-test.announced";
-        let outcome = with_exclusive_lock(move |written| {
-            set(key, "fresh value");
-            written.wrote(key);
-        })
-        .await;
-        assert_eq!(outcome, Ok(()));
-        // The next holder is granted the lock only after the first let go of it.
-        assert_eq!(with_exclusive_lock(|_| ()).await, Ok(()));
 
-        let markers = held_markers(&lock_manager().unwrap()).await.unwrap();
-        let announced: Vec<&WriteMarker> =
-            markers.iter().filter(|marker| marker.key == key).collect();
+        let (announced, markers) = write_and_read_markers(key, "fresh value").await;
+
         assert_eq!(announced.len(), 1);
         assert_eq!(announced[0].fingerprint, fingerprint(Some("fresh value")));
         assert!(
