@@ -4,7 +4,7 @@
 //   node bench/profile.mjs load|search|confirm [distDir]
 //
 // Function names need a build that keeps the wasm name section, which wasm-opt strips:
-//   sed 's/data-wasm-opt="z"/data-wasm-opt="0"/' index.html > index.profile.html
+//   sed 's/data-wasm-opt="s"/data-wasm-opt="0"/' index.html > index.profile.html
 //   trunk build --release=true --dist /tmp/profdist index.profile.html && rm index.profile.html
 //   node bench/profile.mjs confirm /tmp/profdist
 // (or data-wasm-opt-params="-g" instead of "0": optimised, names kept). Unoptimised wasm is

@@ -4,9 +4,9 @@
 #   ./scripts/dev.sh test    run every check and test: fmt, clippy, host, wasm-in-Chromium, end-to-end
 # Each installs whatever is missing (wasm target, trunk, wasm-bindgen-cli at the locked version,
 # Debian chromium + chromium-driver, npm packages) and skips what is already present.
-# Also: ./scripts/dev.sh build (release site in dist/), ./scripts/dev.sh bench (browser benchmark).
-# The release site is for the site root unless PUBLIC_URL says where it will be served, e.g.
-#   PUBLIC_URL=/console/ ./scripts/dev.sh build      (DIST=dir writes it elsewhere than dist/)
+# Also: ./scripts/dev.sh build (release site in dist/), ./scripts/dev.sh bench (browser benchmark
+# and Lighthouse). The release site is for the site root unless PUBLIC_URL says where it will be
+# served, e.g.  PUBLIC_URL=/console/ ./scripts/dev.sh build      (DIST=dir writes it elsewhere than dist/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,7 +45,7 @@ ensure_chromium() {
 
 ensure_npm_packages() {
   if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
-  step "installing npm packages (@playwright/test, binaryen for wasm-opt, axe-core)"
+  step "installing npm packages (Playwright, binaryen for wasm-opt, terser, axe-core, Lighthouse)"
   npm ci --no-audit --no-fund
 }
 
@@ -99,6 +99,8 @@ case "${1:-}" in
     ensure_chromium
     build_release
     node bench/run.mjs
+    # Lighthouse (mobile, simulated throttling) on the same dist/, served gzip-encoded.
+    CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs
     ;;
   *)
     echo "usage: $0 serve|test|build|bench" >&2

@@ -7,11 +7,16 @@
 //    `data-public-href` in the frame index.html paints before the wasm arrives;
 // 3. the Content-Security-Policy gets the hashes of the inline scripts (scripts/csp.mjs);
 // 4. 404.html, a copy of index.html, for hosts that serve it for unknown paths (deep links);
-// 5. release builds only: .br and .gz twins of every text asset (scripts/precompress.mjs).
+// 5. release builds only: wasm-bindgen's JS glue minified by terser (scripts/minify-glue.mjs; Trunk's
+//    own JS minifier gives up on it), then .br and .gz twins of every text asset
+//    (scripts/precompress.mjs).
+// Release builds reach this hook with index.html minified by Trunk (`minify = "on_release"`), so
+// attribute values may have lost their quotes: the patterns below accept both forms.
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pinInlineScriptHashes } from './csp.mjs';
+import { minifyGlue } from './minify-glue.mjs';
 import { precompress } from './precompress.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -21,7 +26,7 @@ const release = process.env.TRUNK_PROFILE === 'release';
 
 /** Replaces every `<link rel="stylesheet">` Trunk wrote with one link to their concatenation. */
 async function bundleStylesheets(html) {
-  const links = [...html.matchAll(/[ \t]*<link rel="stylesheet" href="([^"]+)"[^>]*>\n?/g)];
+  const links = [...html.matchAll(/[ \t]*<link rel="?stylesheet"? href="?([^"\s>]+)"?[^>]*>\n?/g)];
   if (links.length < 2) return html;
   const files = links.map(([, href]) => {
     if (!href.startsWith(publicUrl)) throw new Error(`stylesheet ${href} is not under ${publicUrl}`);
@@ -41,15 +46,18 @@ async function bundleStylesheets(html) {
 
 /** Writes the public URL into the page's meta and its marked root-relative hrefs. */
 function applyPublicUrl(html) {
-  const meta = /<meta name="public-url" content="[^"]*"/;
+  const meta = /<meta name="?public-url"? content=(?:"[^"]*"|[^\s>]*)/;
   if (!meta.test(html)) throw new Error('index.html has no <meta name="public-url" content="…">');
   return html
     .replace(meta, `<meta name="public-url" content="${publicUrl}"`)
-    .replace(/href="\/([^"]*)"(\s+)data-public-href/g, (_, rest, space) => `href="${publicUrl}${rest}"${space}`.trimEnd());
+    .replace(/href="?\/([^"\s>]*)"?(\s+)data-public-href/g, (_, rest, space) => `href="${publicUrl}${rest}"${space}`.trimEnd());
 }
 
 const file = path.join(dir, 'index.html');
 const html = pinInlineScriptHashes(applyPublicUrl(await bundleStylesheets(await readFile(file, 'utf8'))));
 await writeFile(file, html);
 await writeFile(path.join(dir, '404.html'), html);
-if (release) await precompress(dir);
+if (release) {
+  await minifyGlue(dir);
+  await precompress(dir);
+}

@@ -111,10 +111,16 @@ export async function timeSearch({ input, text, firstId }) {
  * a new secret was generated (`dom`) and that frame was painted (`paint`), with the
  * localStorage writes the rotation made.
  */
-export async function timeRotation({ confirm, status }) {
+export async function timeRotation({ confirm, status, pressMs }) {
   const bench = window.__bench;
   const announced = () => status.textContent.includes('New client secret generated');
   if (announced()) throw new Error('the status region already announced a rotation');
+  if (pressMs !== undefined) {
+    // A pointer user: the button is pressed `pressMs` before the click (pointerup) happens.
+    confirm.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, isPrimary: true }));
+    await new Promise((resolve) => setTimeout(resolve, pressMs));
+    confirm.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, isPrimary: true }));
+  }
   bench.writes = [];
   bench.counting = true;
   const started = performance.now();

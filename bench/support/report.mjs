@@ -48,12 +48,14 @@ export function metricsTable(samples) {
   return lines.join('\n');
 }
 
-export function weightTable({ rows, total }, budgetBytes) {
-  const lines = ['| Files | Count | Raw | gzip -9 |', '| --- | ---: | ---: | ---: |'];
-  for (const row of rows) lines.push(`| ${row.kind} | ${row.files} | ${format(row.raw, 'KiB')} | ${format(row.gzip, 'KiB')} |`);
-  const verdict = total.gzip <= budgetBytes ? 'within' : '**over**';
-  lines.push(
-    `| **${total.kind}** | ${total.files} | ${format(total.raw, 'KiB')} | **${format(total.gzip, 'KiB')}** (${verdict} the ${budgetBytes / 1024} KiB budget) |`,
-  );
+/** The page weight by kind, raw, gzip -9 and brotli q11, and the total against `budgets`. */
+export function weightTable({ rows, total }, budgets) {
+  const lines = ['| Files | Count | Raw | gzip -9 | brotli q11 |', '| --- | ---: | ---: | ---: | ---: |'];
+  const sizes = (row) => [row.raw, row.gzip, row.brotli].map((bytes) => `${format(bytes, 'KiB')} (${format(bytes, 'B')})`);
+  for (const row of rows) lines.push(`| ${row.kind} | ${row.files} | ${sizes(row).join(' | ')} |`);
+  const [raw, gzip, brotli] = sizes(total);
+  const verdict = (encoding) =>
+    `${total[encoding] <= budgets[encoding] ? 'within' : '**over**'} the ${budgets[encoding] / 1024} KiB budget`;
+  lines.push(`| **${total.kind}** | ${total.files} | ${raw} | **${gzip}** (${verdict('gzip')}) | **${brotli}** (${verdict('brotli')}) |`);
   return lines.join('\n');
 }

@@ -85,6 +85,8 @@ const LOCK_NAME: &str = "client-secret-console.writes";
 const MARKER_PREFIX: &str = "client-secret-console.written.";
 /// How long a write marker is held: far longer than localStorage takes to reach other tabs.
 const MARKER_LIFETIME_MS: i32 = 10_000;
+/// How long a lock taken ahead of a click (`prepare_exclusive_lock`) waits for its command.
+const PREPARED_HOLD_MS: i32 = 3_000;
 /// How long a lock holder waits for its localStorage copy to show the latest marked writes.
 const CATCH_UP_LIMIT_MS: f64 = 2_000.0;
 const CATCH_UP_POLL_MS: i32 = 5;
@@ -110,67 +112,175 @@ impl WriteLog {
 
 /// Runs `work` while holding the console's exclusive lock, once this tab's localStorage shows
 /// every write another tab marked. Returns as soon as `work` has run; the lock is held a moment
-/// longer, until its writes are marked.
+/// longer, until its writes are marked. Uses the lock `prepare_exclusive_lock` took ahead, if any.
+///
+/// Generic only in this thin wrapper: the lock plumbing below runs a type-erased `work`, so each
+/// command adds one small closure to the wasm rather than its own copy of the promise machinery.
 pub async fn with_exclusive_lock<T: 'static>(
     work: impl FnOnce(&mut WriteLog) -> T + 'static,
 ) -> Result<T, LockError> {
-    let Some(locks) = lock_manager() else {
-        return Ok(work(&mut WriteLog::default()));
-    };
-    let outcome: Rc<RefCell<Option<Result<T, LockError>>>> = Rc::default();
-    let slot = Rc::clone(&outcome);
-    let mut finish = None;
-    let finished = Promise::new(&mut |resolve, _reject| finish = Some(resolve));
-    let finish = finish.ok_or(LockError)?;
-    let manager = locks.clone();
-    // The lock is held until the promise this callback returns settles.
-    let callback = Closure::once_into_js(move |_lock: JsValue| -> Promise {
-        future_to_promise(async move {
-            let (result, written) = run_locked(&manager, work).await;
-            *slot.borrow_mut() = Some(result);
-            let _ = finish.call0(&JsValue::UNDEFINED);
-            announce_writes(&manager, written).await;
-            Ok(JsValue::UNDEFINED)
-        })
-    });
-    let request = locks
-        .request(LOCK_NAME, callback.unchecked_ref())
-        .map_err(|_| LockError)?;
-    // The request itself settles first only when it failed before the work could run.
-    JsFuture::from(Promise::race(&Array::of2(&finished, &request)))
-        .await
-        .map_err(|_| LockError)?;
-    outcome.take().unwrap_or(Err(LockError))
+    let value: Rc<RefCell<Option<T>>> = Rc::default();
+    let slot = Rc::clone(&value);
+    run_exclusive(Box::new(move |written| {
+        *slot.borrow_mut() = Some(work(written));
+    }))
+    .await?;
+    value.take().ok_or(LockError)
 }
 
-/// Catches up, then runs `work`; returns its value and the markers its writes need.
-async fn run_locked<T>(
-    locks: &LockManager,
-    work: impl FnOnce(&mut WriteLog) -> T,
-) -> (Result<T, LockError>, Vec<WriteMarker>) {
-    let markers = match held_markers(locks).await {
-        Ok(markers) => markers,
-        Err(error) => return (Err(error), Vec::new()),
-    };
-    if let Err(error) = catch_up(&markers).await {
-        return (Err(error), Vec::new());
+/// Starts taking the exclusive lock (and catching up with other tabs' writes) before the command
+/// that needs it exists: called when the pointer goes down on a Confirm button, so by the time
+/// the click arrives the grant, the marker query and the catch-up are done and the command's
+/// write runs at once. The next `with_exclusive_lock` in this tab uses it; if none comes within
+/// `PREPARED_HOLD_MS` (the press did not become a click) the lock is released untouched. The
+/// guarantees are those of `with_exclusive_lock`: the lock is held from the catch-up to the
+/// write. Does nothing where the API is missing or a prepared lock is already waiting.
+pub fn prepare_exclusive_lock() {
+    if PREPARED.with_borrow(Option::is_some) {
+        return;
     }
+    let Some(locks) = lock_manager() else { return };
+    let Ok(session) = Session::request(&locks) else {
+        return;
+    };
+    let id = session.id;
+    PREPARED.set(Some(session));
+    let expire = Closure::once_into_js(move || {
+        let unused =
+            PREPARED.with_borrow_mut(|prepared| prepared.take_if(|session| session.id == id));
+        if let Some(session) = unused {
+            session.release_unused();
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            expire.unchecked_ref(),
+            PREPARED_HOLD_MS,
+        );
+    }
+}
+
+type Work = Box<dyn FnOnce(&mut WriteLog)>;
+
+thread_local! {
+    /// The lock `prepare_exclusive_lock` requested ahead of its command, until that command
+    /// takes it or it expires.
+    static PREPARED: RefCell<Option<Session>> = const { RefCell::new(None) };
+    static SESSIONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+async fn run_exclusive(work: Work) -> Result<(), LockError> {
+    let session = match PREPARED.take() {
+        Some(prepared) => prepared,
+        None => {
+            let Some(locks) = lock_manager() else {
+                work(&mut WriteLog::default());
+                return Ok(());
+            };
+            Session::request(&locks)?
+        }
+    };
+    session.run(work).await
+}
+
+/// One request for the exclusive lock. Its holder catches up with the marked writes, then waits
+/// for the work to be handed over (at once, or at the click for a prepared lock), runs it and
+/// marks its writes before letting go.
+struct Session {
+    id: u64,
+    work: Rc<RefCell<Option<Work>>>,
+    /// Resolves the promise the holder waits on before it runs `work` (or finds none).
+    hand_over: Function,
+    outcome: Rc<RefCell<Option<Result<(), LockError>>>>,
+    /// Settles once the work ran or was refused, or the request failed before it could run.
+    done: Promise,
+}
+
+impl Session {
+    fn request(locks: &LockManager) -> Result<Session, LockError> {
+        let work: Rc<RefCell<Option<Work>>> = Rc::default();
+        let outcome: Rc<RefCell<Option<Result<(), LockError>>>> = Rc::default();
+        let (handed_over, hand_over) = promise_with_resolve()?;
+        let (finished, finish) = promise_with_resolve()?;
+        let manager = locks.clone();
+        let (work_slot, outcome_slot) = (Rc::clone(&work), Rc::clone(&outcome));
+        // The lock is held until the promise this callback returns settles.
+        let callback = Closure::once_into_js(move |_lock: JsValue| -> Promise {
+            future_to_promise(async move {
+                let caught_up = catch_up_with_marked_writes(&manager).await;
+                let _ = JsFuture::from(handed_over).await;
+                let Some(work) = work_slot.take() else {
+                    return Ok(JsValue::UNDEFINED);
+                };
+                let (result, written) = match caught_up {
+                    Ok(markers) => (Ok(()), run_and_mark(&markers, work)),
+                    Err(error) => (Err(error), Vec::new()),
+                };
+                *outcome_slot.borrow_mut() = Some(result);
+                let _ = finish.call0(&JsValue::UNDEFINED);
+                announce_writes(&manager, written).await;
+                Ok(JsValue::UNDEFINED)
+            })
+        });
+        let request = locks
+            .request(LOCK_NAME, callback.unchecked_ref())
+            .map_err(|_| LockError)?;
+        // The request itself settles first only when it failed before the work could run.
+        let done = Promise::race(&Array::of2(&finished, &request));
+        let id = SESSIONS.get() + 1;
+        SESSIONS.set(id);
+        Ok(Session {
+            id,
+            work,
+            hand_over,
+            outcome,
+            done,
+        })
+    }
+
+    async fn run(self, work: Work) -> Result<(), LockError> {
+        *self.work.borrow_mut() = Some(work);
+        let _ = self.hand_over.call0(&JsValue::UNDEFINED);
+        JsFuture::from(self.done).await.map_err(|_| LockError)?;
+        self.outcome.take().unwrap_or(Err(LockError))
+    }
+
+    /// Lets the holder go without work: nothing is read or written.
+    fn release_unused(self) {
+        let _ = self.hand_over.call0(&JsValue::UNDEFINED);
+    }
+}
+
+fn promise_with_resolve() -> Result<(Promise, Function), LockError> {
+    let mut resolve = None;
+    let promise = Promise::new(&mut |resolved, _rejected| resolve = Some(resolved));
+    Ok((promise, resolve.ok_or(LockError)?))
+}
+
+/// Waits until this tab's localStorage shows every marked write; returns the markers.
+async fn catch_up_with_marked_writes(locks: &LockManager) -> Result<Vec<WriteMarker>, LockError> {
+    let markers = held_markers(locks).await?;
+    catch_up(&markers).await?;
+    Ok(markers)
+}
+
+/// Runs `work` on the caught-up storage; returns the markers its writes need.
+fn run_and_mark(markers: &[WriteMarker], work: Work) -> Vec<WriteMarker> {
     let mut log = WriteLog::default();
-    let value = work(&mut log);
+    work(&mut log);
     let last_sequence = markers
         .iter()
         .map(|marker| marker.sequence)
         .max()
         .unwrap_or(0);
-    let written = (last_sequence + 1..)
+    (last_sequence + 1..)
         .zip(log.keys)
         .map(|(sequence, key)| WriteMarker {
             sequence,
             fingerprint: fingerprint(stored_value(&key).as_deref()),
             key,
         })
-        .collect();
-    (Ok(value), written)
+        .collect()
 }
 
 /// Takes a marker lock for every write. The write has happened: a failure here is only logged.
@@ -385,12 +495,12 @@ mod in_browser {
         .name()
     }
 
-    #[wasm_bindgen_test]
-    async fn the_next_holder_waits_until_its_storage_shows_the_marked_write() {
-        let key = "locks-test.catch-up";
+    /// Another tab wrote "newer" under `key` and marked it; this page's storage shows "older"
+    /// until the write arrives 100 ms later.
+    async fn a_marked_write_arrives_late(key: &'static str, sequence: u64) {
         set(key, "older");
         let locks = lock_manager().unwrap();
-        hold_marker(&locks, &marker_for(900, key, "newer"))
+        hold_marker(&locks, &marker_for(sequence, key, "newer"))
             .await
             .unwrap();
         let arrives = Closure::once_into_js(move || set(key, "newer"));
@@ -398,6 +508,34 @@ mod in_browser {
             .unwrap()
             .set_timeout_with_callback_and_timeout_and_arguments_0(arrives.unchecked_ref(), 100)
             .unwrap();
+    }
+
+    /// Writes `value` under the lock, logged, then (once a second holder was granted the lock,
+    /// so the first let go of it) returns the markers held for `key` and all markers held.
+    async fn write_and_read_markers(
+        key: &'static str,
+        value: &'static str,
+    ) -> (Vec<WriteMarker>, Vec<WriteMarker>) {
+        let outcome = with_exclusive_lock(move |written| {
+            set(key, value);
+            written.wrote(key);
+        })
+        .await;
+        assert_eq!(outcome, Ok(()));
+        assert_eq!(with_exclusive_lock(|_| ()).await, Ok(()));
+        let markers = held_markers(&lock_manager().unwrap()).await.unwrap();
+        let for_key = markers
+            .iter()
+            .filter(|marker| marker.key == key)
+            .cloned()
+            .collect();
+        (for_key, markers)
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_next_holder_waits_until_its_storage_shows_the_marked_write() {
+        let key = "locks-test.catch-up";
+        a_marked_write_arrives_late(key, 900).await;
 
         let seen = with_exclusive_lock(move |_| stored_value(key)).await;
 
@@ -424,20 +562,53 @@ mod in_browser {
     }
 
     #[wasm_bindgen_test]
+    async fn a_lock_prepared_before_the_click_still_waits_for_the_marked_write() {
+        let key = "locks-test.prepared-catch-up";
+        a_marked_write_arrives_late(key, 902).await;
+        prepare_exclusive_lock();
+
+        let seen = with_exclusive_lock(move |_| stored_value(key)).await;
+
+        assert_eq!(seen, Ok(Some("newer".to_owned())));
+        assert!(
+            PREPARED.with_borrow(Option::is_none),
+            "the command took the prepared lock"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn writes_under_a_prepared_lock_are_announced() {
+        let key = "locks-test.prepared-announced";
+        prepare_exclusive_lock();
+
+        let (announced, _) = write_and_read_markers(key, "prepared value").await;
+
+        assert_eq!(announced.len(), 1);
+        assert_eq!(
+            announced[0].fingerprint,
+            fingerprint(Some("prepared value"))
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_prepared_lock_no_command_takes_is_released_untouched() {
+        prepare_exclusive_lock();
+        sleep(PREPARED_HOLD_MS + 200).await.unwrap();
+        assert!(
+            PREPARED.with_borrow(Option::is_none),
+            "the prepared lock expired"
+        );
+
+        // Were the expired lock still held, this request would never be granted.
+        assert_eq!(with_exclusive_lock(|_| 7).await, Ok(7));
+    }
+
+    #[wasm_bindgen_test]
     async fn every_logged_write_is_announced_before_the_lock_is_released() {
         let key = "locks-test.announced";
-        let outcome = with_exclusive_lock(move |written| {
-            set(key, "fresh value");
-            written.wrote(key);
-        })
-        .await;
-        assert_eq!(outcome, Ok(()));
-        // The next holder is granted the lock only after the first let go of it.
-        assert_eq!(with_exclusive_lock(|_| ()).await, Ok(()));
 
-        let markers = held_markers(&lock_manager().unwrap()).await.unwrap();
-        let announced: Vec<&WriteMarker> =
-            markers.iter().filter(|marker| marker.key == key).collect();
+        let (announced, markers) = write_and_read_markers(key, "fresh value").await;
+
         assert_eq!(announced.len(), 1);
         assert_eq!(announced[0].fingerprint, fingerprint(Some("fresh value")));
         assert!(

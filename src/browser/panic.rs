@@ -1,12 +1,12 @@
 //! Panics become a visible, readable message instead of a dead page. The console still gets the
-//! details (console_error_panic_hook); the page gets a plain sentence with no data in it, since a
-//! panic message could quote a value.
+//! details (the panic message and location, with the browser's stack trace of the call); the page
+//! gets a plain sentence with no data in it, since a panic message could quote a value.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 pub fn show_panics_on_the_page() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
         show_fatal_error();
     }));
 }

@@ -101,7 +101,7 @@ impl ApplicationRepository {
             .filter(|id| !listed_set.contains(*id))
             .map(|id| ClientId::new(*id))
             .collect();
-        unlisted.sort();
+        unlisted.sort_unstable();
         for client_id in listed.iter().chain(&unlisted) {
             match self.load(client_id) {
                 Ok(Some(application)) => {
@@ -191,7 +191,7 @@ impl ApplicationRepository {
             .map(ClientId::new)
             .filter(|id| !listed_set.contains(id))
             .collect();
-        unlisted.sort();
+        unlisted.sort_unstable();
         listed.extend(unlisted);
         let index = serde_json::to_string(&listed)
             .map_err(|error| WriteError::Refused(error.to_string()))?;

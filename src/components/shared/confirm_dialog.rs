@@ -1,9 +1,13 @@
 //! The one confirmation dialog used for every consequential action: the user must tick
 //! "I understand and would like to continue" before Confirm works, and a failed action keeps
 //! the dialog open with the reason.
+//!
+//! Every confirmed action is a command under the cross-tab lock, so pressing Confirm starts
+//! taking that lock (`prepare_exclusive_lock`): the click then writes at once, within a frame.
 
 use leptos::prelude::*;
 
+use crate::browser::locks::prepare_exclusive_lock;
 use crate::components::shared::modal::{Modal, use_modal};
 
 /// Whether the confirmed action is running or has succeeded (tracked): from then on the
@@ -84,9 +88,19 @@ fn ConfirmBody(
             "I understand and would like to continue"
         </label>
         <div class="modal__actions">
-            <button type="button" class="button button--primary" disabled=move || !can_confirm() on:click=move |_| {
-                action.dispatch(());
-            }>
+            <button
+                type="button"
+                class="button button--primary"
+                disabled=move || !can_confirm()
+                on:pointerdown=move |_| {
+                    if can_confirm() {
+                        prepare_exclusive_lock();
+                    }
+                }
+                on:click=move |_| {
+                    action.dispatch(());
+                }
+            >
                 "Confirm"
             </button>
             <button type="button" class="button" on:click=move |_| modal.close()>"Cancel"</button>

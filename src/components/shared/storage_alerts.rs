@@ -69,15 +69,14 @@ fn unreadable_data_json(problems: &[StorageProblem]) -> String {
         problem: String,
         raw: Option<&'a str>,
     }
-    let entries: std::collections::BTreeMap<&str, Unreadable> = problems
-        .iter()
-        .map(|problem| {
-            let details = Unreadable {
-                problem: problem.problem.to_string(),
-                raw: problem.raw.as_deref(),
-            };
-            (problem.key.as_str(), details)
-        })
-        .collect();
+    // Inserted one by one: collecting into a BTreeMap links a stable sort just for this.
+    let mut entries = std::collections::BTreeMap::new();
+    for problem in problems {
+        let details = Unreadable {
+            problem: problem.problem.to_string(),
+            raw: problem.raw.as_deref(),
+        };
+        entries.insert(problem.key.as_str(), details);
+    }
     serde_json::to_string_pretty(&entries).unwrap_or_default()
 }
