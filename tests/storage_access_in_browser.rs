@@ -35,7 +35,7 @@ thread_local! {
 fn record_panics() {
     std::panic::set_hook(Box::new(|info| {
         PANICKED.with(|panicked| panicked.set(true));
-        console_error_panic_hook::hook(info);
+        web_sys::console::error_1(&info.to_string().into());
     }));
 }
 
