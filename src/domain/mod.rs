@@ -11,7 +11,7 @@ mod clock;
 mod retention;
 mod secret;
 
-pub use activity::{ActivityEvent, ActivityKind, merge_activity};
+pub use activity::{ActivityEvent, ActivityKind, merge_activity, pending_expiries};
 pub use application::{
     Application, ApplicationName, ApplicationType, AuthMethodChange, ClientId, EditError,
     NameError, NoSecretReason, RotationOutcome, SecretError, SecretsAfterMethodChange,
