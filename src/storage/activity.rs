@@ -158,6 +158,15 @@ impl<'a> ActivityLog<'a> {
 
     /// The event in the slot under `key`, if it holds one; for following other tabs.
     pub fn read_slot(&self, key: &str) -> Result<Option<(u64, ActivityEvent)>, StorageProblem> {
+        self.read(key, decode_entry)
+    }
+
+    /// Decodes the text under `key`, or reports it with its raw text.
+    fn read<T>(
+        &self,
+        key: &str,
+        decode: impl FnOnce(&str) -> Result<T, ActivityProblem>,
+    ) -> Result<Option<T>, StorageProblem> {
         let problem = |raw: Option<String>, problem: ActivityProblem| StorageProblem {
             key: key.to_owned(),
             raw,
@@ -170,8 +179,8 @@ impl<'a> ActivityLog<'a> {
         else {
             return Ok(None);
         };
-        match decode_entry(&raw) {
-            Ok(entry) => Ok(Some(entry)),
+        match decode(&raw) {
+            Ok(value) => Ok(Some(value)),
             Err(reason) => Err(problem(Some(raw), reason)),
         }
     }
@@ -217,21 +226,7 @@ impl<'a> ActivityLog<'a> {
     }
 
     fn read_head(&self) -> Result<Option<u64>, StorageProblem> {
-        let problem = |raw: Option<String>, problem: ActivityProblem| StorageProblem {
-            key: ACTIVITY_HEAD_KEY.to_owned(),
-            raw,
-            problem: RecordProblem::Activity(problem),
-        };
-        let Some(raw) = self
-            .store
-            .get(ACTIVITY_HEAD_KEY)
-            .map_err(|error| problem(None, ActivityProblem::WrongShape(error.to_string())))?
-        else {
-            return Ok(None);
-        };
-        decode_head(&raw)
-            .map(Some)
-            .map_err(|reason| problem(Some(raw), reason))
+        self.read(ACTIVITY_HEAD_KEY, decode_head)
     }
 
     fn read_slots(&self) -> Vec<Result<(u64, ActivityEvent), StorageProblem>> {

@@ -378,13 +378,19 @@ mod tests {
         );
     }
 
-    #[test]
-    fn an_unreadable_record_is_reported_kept_and_never_overwritten() {
+    /// Applications "a" and "b", with b's record damaged; returns b's key too.
+    fn repository_with_b_broken() -> (ApplicationRepository, Rc<InMemoryStore>, String) {
         let (repository, store) = repository();
         repository.add(&app("a", "A")).unwrap();
         repository.add(&app("b", "B")).unwrap();
         let key = record_key(&ClientId::new("b"));
         store.insert_raw(&key, "{broken");
+        (repository, store, key)
+    }
+
+    #[test]
+    fn an_unreadable_record_is_reported_kept_and_never_overwritten() {
+        let (repository, store, key) = repository_with_b_broken();
         let loaded = repository.load_all();
         assert_eq!(loaded.applications.len(), 1);
         assert_eq!(loaded.problems.len(), 1);
@@ -526,11 +532,7 @@ mod tests {
 
     #[test]
     fn an_unreadable_record_or_index_is_never_deleted() {
-        let (repository, store) = repository();
-        repository.add(&app("a", "A")).unwrap();
-        repository.add(&app("b", "B")).unwrap();
-        let key = record_key(&ClientId::new("b"));
-        store.insert_raw(&key, "{broken");
+        let (repository, store, key) = repository_with_b_broken();
         assert!(matches!(
             repository.delete(&ClientId::new("b"), 1),
             Err(SaveError::Unreadable(RecordProblem::InvalidJson(_)))
