@@ -656,6 +656,38 @@ mod tests {
         assert!(bytes_at_cap < 200, "{bytes_at_cap} B for one event");
     }
 
+    /// Chromium counts keys and values in UTF-16 against its 10 MiB per origin; 10,000
+    /// applications take 5.02 MiB (README), so a full log must stay under 2 MiB for the whole to
+    /// stay under 70%.
+    #[test]
+    fn a_full_log_of_typical_events_takes_under_a_mebibyte() {
+        let store = InMemoryStore::new();
+        let log = ActivityLog::new(&store);
+        for number in 0..ACTIVITY_CAP {
+            log.record(&ActivityEvent {
+                at: at() + Duration::minutes(number as i64),
+                client_id: ClientId::new(format!("0f3c1a2b-1234-4abc-8def-{number:012}")),
+                application_name: name(&format!("Customer Portal {number}")),
+                kind: ActivityKind::SecretGenerated {
+                    retention: Retention::SevenDays,
+                    replaced_unexpired_previous: true,
+                },
+            })
+            .result
+            .unwrap();
+        }
+        let utf16_bytes: usize = store
+            .keys()
+            .unwrap()
+            .iter()
+            .map(|key| 2 * (key.len() + store.get(key).unwrap().unwrap_or_default().len()))
+            .sum();
+        assert!(
+            utf16_bytes < 1 << 20,
+            "{utf16_bytes} B for {ACTIVITY_CAP} events"
+        );
+    }
+
     #[test]
     fn an_unreadable_entry_is_reported_kept_byte_for_byte_and_skipped_by_the_ring() {
         let store = InMemoryStore::new();
