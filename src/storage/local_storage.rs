@@ -81,6 +81,12 @@ impl RecordStore for BrowserLocalStorage {
         })
     }
 
+    fn remove(&self, key: &str) -> Result<(), WriteError> {
+        self.storage
+            .remove_item(key)
+            .map_err(|error| WriteError::Refused(describe(&error)))
+    }
+
     fn keys(&self) -> Result<Vec<String>, WriteError> {
         still_reachable()?;
         // The getter just answered, so gloo's accessors (which expect_throw on it) cannot throw.
