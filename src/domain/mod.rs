@@ -6,6 +6,7 @@
 
 mod application;
 mod clock;
+pub mod exchange;
 mod retention;
 mod secret;
 
