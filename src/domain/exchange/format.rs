@@ -77,9 +77,18 @@ pub(super) const TYPE_NAMES: [(ApplicationType, &str); 6] = [
 
 /// The OpenID Connect Dynamic Client Registration names of the methods.
 pub(super) const AUTH_METHOD_NAMES: [(TokenEndpointAuthMethod, &str); 4] = [
-    (TokenEndpointAuthMethod::ClientSecretBasic, "client_secret_basic"),
-    (TokenEndpointAuthMethod::ClientSecretPost, "client_secret_post"),
-    (TokenEndpointAuthMethod::ClientSecretJwt, "client_secret_jwt"),
+    (
+        TokenEndpointAuthMethod::ClientSecretBasic,
+        "client_secret_basic",
+    ),
+    (
+        TokenEndpointAuthMethod::ClientSecretPost,
+        "client_secret_post",
+    ),
+    (
+        TokenEndpointAuthMethod::ClientSecretJwt,
+        "client_secret_jwt",
+    ),
     (TokenEndpointAuthMethod::None, "none"),
 ];
 

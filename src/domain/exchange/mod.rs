@@ -18,3 +18,6 @@ pub use validate::{
     FileEntry, ImportFile, ImportFileError, ImportedApplication, ImportedSecrets, MAX_FILE_BYTES,
     check_file_size, parse_import_file,
 };
+
+#[cfg(test)]
+mod tests;

@@ -111,19 +111,21 @@ impl PlannedWrite {
                 (Some(current.clone()), previous.clone())
             }
             ImportedSecrets::NotApplicable => (None, None),
-            ImportedSecrets::Absent => match stored.and_then(|stored| stored.client_secret().ok()) {
-                Some(kept) => (
-                    Some(kept.clone()),
-                    stored.and_then(|stored| stored.previous_secret(now).cloned()),
-                ),
-                None => (
-                    Some(ClientSecret {
-                        value: generate()?,
-                        created_at: now,
-                    }),
-                    None,
-                ),
-            },
+            ImportedSecrets::Absent => {
+                match stored.and_then(|stored| stored.client_secret().ok()) {
+                    Some(kept) => (
+                        Some(kept.clone()),
+                        stored.and_then(|stored| stored.previous_secret(now).cloned()),
+                    ),
+                    None => (
+                        Some(ClientSecret {
+                            value: generate()?,
+                            created_at: now,
+                        }),
+                        None,
+                    ),
+                }
+            }
         };
         let revision = match (self.kind, stored) {
             // Revisions only grow, so every tab's compare-and-set sees the replacement.

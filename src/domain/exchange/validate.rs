@@ -141,9 +141,9 @@ pub fn parse_import_file(text: &str, now: DateTime<Utc>) -> Result<ImportFile, I
             )));
         }
     }
-    let applications = envelope.applications.ok_or_else(|| {
-        ImportFileError::NotAnExport("it has no \"applications\" list".into())
-    })?;
+    let applications = envelope
+        .applications
+        .ok_or_else(|| ImportFileError::NotAnExport("it has no \"applications\" list".into()))?;
     let mut entries: Vec<FileEntry> = applications
         .iter()
         .map(|raw| read_entry(raw, now))
@@ -166,11 +166,16 @@ fn read_entry(raw: &RawValue, now: DateTime<Utc>) -> FileEntry {
             Ok(application) => FileEntry::Valid(application),
             Err(reason) => invalid(reason),
         },
-        Err(error) => invalid(format!("The entry does not have the expected fields: {error}.")),
+        Err(error) => invalid(format!(
+            "The entry does not have the expected fields: {error}."
+        )),
     }
 }
 
-fn validate_entry(entry: &FileApplication, now: DateTime<Utc>) -> Result<ImportedApplication, String> {
+fn validate_entry(
+    entry: &FileApplication,
+    now: DateTime<Utc>,
+) -> Result<ImportedApplication, String> {
     let client_id = parse_client_id(&entry.client_id)?;
     let name = ApplicationName::parse(&entry.name).map_err(|error| error.to_string())?;
     let kind = parse_named(&TYPE_NAMES, &entry.kind, "type")?;
@@ -195,7 +200,9 @@ fn validate_entry(entry: &FileApplication, now: DateTime<Utc>) -> Result<Importe
             return Err("Client secrets apply only to OIDC-based applications.".into());
         }
         (Some(_), false) => {
-            return Err("An application with token endpoint auth method none has no client secret.".into());
+            return Err(
+                "An application with token endpoint auth method none has no client secret.".into(),
+            );
         }
         (None, _) if entry.previous_client_secret.is_some() => {
             return Err("A previous client secret needs a current client secret.".into());
@@ -209,7 +216,9 @@ fn validate_entry(entry: &FileApplication, now: DateTime<Utc>) -> Result<Importe
                 .as_ref()
                 .map(|previous| parse_previous_secret(previous, &current))
                 .transpose()?;
-            let dropped = previous.as_ref().is_some_and(|previous| !previous.is_valid_at(now));
+            let dropped = previous
+                .as_ref()
+                .is_some_and(|previous| !previous.is_valid_at(now));
             let previous = previous.filter(|previous| previous.is_valid_at(now));
             (ImportedSecrets::Included { current, previous }, dropped)
         }
@@ -273,7 +282,10 @@ fn parse_secret_value(text: &str, which: &str) -> Result<SecretValue, String> {
     Ok(SecretValue::new(text.to_owned()))
 }
 
-fn parse_current_secret(secret: &FileSecret, app_created_at: DateTime<Utc>) -> Result<ClientSecret, String> {
+fn parse_current_secret(
+    secret: &FileSecret,
+    app_created_at: DateTime<Utc>,
+) -> Result<ClientSecret, String> {
     let value = parse_secret_value(&secret.value, "client secret")?;
     let created_at = parse_time(&secret.created_at, "clientSecret.createdAt")?;
     if created_at < app_created_at {
@@ -284,7 +296,10 @@ fn parse_current_secret(secret: &FileSecret, app_created_at: DateTime<Utc>) -> R
 
 /// A previous secret exists from the rotation that replaced it (the current secret's creation)
 /// for at most the longest retention.
-fn parse_previous_secret(previous: &FilePreviousSecret, current: &ClientSecret) -> Result<PreviousSecret, String> {
+fn parse_previous_secret(
+    previous: &FilePreviousSecret,
+    current: &ClientSecret,
+) -> Result<PreviousSecret, String> {
     let value = parse_secret_value(&previous.value, "previous client secret")?;
     let expires_at = parse_time(&previous.expires_at, "previousClientSecret.expiresAt")?;
     if value == current.value {
@@ -309,7 +324,9 @@ fn mark_duplicate_client_ids(entries: &mut [FileEntry]) {
         }
     }
     for entry in entries.iter_mut() {
-        let FileEntry::Valid(application) = entry else { continue };
+        let FileEntry::Valid(application) = entry else {
+            continue;
+        };
         let count = counts.get(&application.client_id).copied().unwrap_or(1);
         if count > 1 {
             *entry = FileEntry::Invalid {
