@@ -7,6 +7,7 @@
 //! `storage` event and replace the affected application in place.
 
 mod commands;
+mod exchange;
 mod sync;
 
 use std::rc::Rc;
@@ -19,6 +20,7 @@ use crate::domain::{Application, ClientId, Clock};
 use crate::storage::{ApplicationRepository, StorageProblem};
 
 pub use commands::CommandError;
+pub use exchange::{Export, ImportReport};
 
 /// A message for the role="status" live region; `sequence` makes a repeated text announce again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

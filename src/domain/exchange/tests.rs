@@ -192,7 +192,7 @@ fn a_new_application_without_secrets_gets_a_fresh_one_and_the_preview_says_so() 
 #[test]
 fn an_update_without_secrets_keeps_the_stored_secrets() {
     let stored = rotated("c-1");
-    let mut newer = export_value(&[stored.clone()], false, at(12));
+    let mut newer = export_value(std::slice::from_ref(&stored), false, at(12));
     newer["applications"][0]["revision"] = json!(3);
     newer["applications"][0]["name"] = json!("Renamed elsewhere");
     let file = parse(&newer, at(12)).unwrap();
@@ -230,7 +230,7 @@ fn a_file_revision_newer_than_an_unchanged_stored_one_is_an_update() {
         at(11),
     )
     .unwrap();
-    let plan = plan_against(&file, &[stored.clone()], at(11));
+    let plan = plan_against(&file, std::slice::from_ref(&stored), at(11));
     assert_eq!(outcomes(&plan), ["Update"]);
     let write = &plan.writes(false)[0];
     assert_eq!(
@@ -254,7 +254,7 @@ fn a_stored_application_newer_than_the_file_is_a_conflict_skipped_unless_replace
         newer
     };
     let file = parse(&export_value(&[old], true, at(11)), at(11)).unwrap();
-    let plan = plan_against(&file, &[stored.clone()], at(11));
+    let plan = plan_against(&file, std::slice::from_ref(&stored), at(11));
     assert_eq!(
         plan.rows[0].outcome,
         Outcome::Conflict(ConflictKind::StoredNewer)
