@@ -214,3 +214,134 @@ test.describe('Import Applications: a round trip', () => {
     expect(await storage(page)).toEqual(before);
   });
 });
+
+test.describe('Import Applications: bad files are refused with a clear message and nothing written', () => {
+  const refusals = [
+    ['not JSON', 'hello, this is not json', /This file is not JSON/],
+    ['JSON of another shape', { applications: [{ name: 'x' }] }, /not an export of Client Secret Console applications/],
+    ['a JSON array', [1, 2, 3], /not an export of Client Secret Console applications/],
+    ['an envelope of a newer format version', envelope([entry('future')], 2), /newer version of the console \(format version 2/],
+  ];
+  for (const [what, contents, message] of refusals) {
+    test(`${what}`, async ({ page }) => {
+      await openApplications(page);
+      const before = await storage(page);
+      const dialog = await chooseFile(page, contents);
+      await expect(dialog.getByRole('alert')).toHaveText(message);
+      await expect(dialog.getByRole('table')).toHaveCount(0);
+      await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+      await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+      expect(await storage(page)).toEqual(before);
+    });
+  }
+
+  test('a 50 MB file is refused by its size before it is read', async ({ page }) => {
+    const directory = await mkdtemp(path.join(os.tmpdir(), 'csc-import-'));
+    const big = path.join(directory, 'big.json');
+    await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 0x20));
+    try {
+      await openApplications(page);
+      const before = await storage(page);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const dialog = importDialog(page);
+      await dialog.getByLabel('File', { exact: true }).setInputFiles(big);
+      await expect(dialog.getByRole('alert')).toHaveText(/52428800 bytes; files larger than 20971520 bytes \(20 MB\) are not read/);
+      expect(await storage(page)).toEqual(before);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
+  test('invalid entries are rows with their reason; hostile names are text; only the valid rows are written', async ({ page }) => {
+    await openApplications(page);
+    const before = await storage(page);
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const shortSecret = entry('short-secret', { clientSecret: { value: 'abc', createdAt: '2026-11-01T09:00:00Z' } });
+    const badAlphabet = entry('bad-alphabet', { clientSecret: { value: `${'a'.repeat(63)}!`, createdAt: '2026-11-01T09:00:00Z' } });
+    const file = envelope([entry('dup'), entry('dup', { name: 'Second copy' }), shortSecret, badAlphabet, entry('hostile', { name: hostile }), entry('blank', { name: '   ' })]);
+    const dialog = await chooseFile(page, file);
+    const preview = await readPreview(page);
+    expect(preview.map((row) => [row.clientId, row.outcome])).toEqual([
+      ['dup', 'Invalid'], ['dup', 'Invalid'], ['short-secret', 'Invalid'], ['bad-alphabet', 'Invalid'], ['hostile', 'New'], ['blank', 'Invalid'],
+    ]);
+    expect(preview[0].details).toBe('The client ID appears 2 times in the file.');
+    expect(preview[2].details).toContain('must be 64 to 512 characters long; this one has 3');
+    expect(preview[3].details).toContain('may contain only the characters A-Z a-z 0-9 - . _ ~');
+    expect(preview[4].name).toBe(hostile);
+    expect(preview[5].details).toBe('Enter a name for the application.');
+    await expect(dialog.locator('img')).toHaveCount(0);
+    await confirmImport(dialog);
+    await expect(dialog).toHaveCount(0);
+    const after = await storage(page);
+    expect(Object.keys(after.records).length).toBe(Object.keys(before.records).length + 1);
+    expect(JSON.parse(after.records.hostile).name).toBe(hostile);
+    await expect(page.getByRole('link', { name: hostile })).toBeVisible();
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  });
+
+  test('an expired previous secret is dropped and the preview says so', async ({ page }) => {
+    await openApplications(page);
+    const lapsed = entry('lapsed', {
+      createdAt: '2026-01-01T00:00:00Z',
+      clientSecret: { value: 'C'.repeat(64), createdAt: '2026-01-10T09:00:00Z' },
+      previousClientSecret: { value: 'P'.repeat(64), expiresAt: '2026-01-17T09:00:00Z' },
+    });
+    const dialog = await chooseFile(page, envelope([lapsed]));
+    expect(await readPreview(page)).toMatchObject([{ clientId: 'lapsed', outcome: 'New', details: 'Its expired previous secret is dropped.' }]);
+    await confirmImport(dialog);
+    await expect(dialog).toHaveCount(0);
+    const stored = JSON.parse((await storage(page)).records.lapsed);
+    expect(stored.s[0]).toBe('C'.repeat(64));
+    expect(stored.p).toBeUndefined();
+  });
+
+  test('a file exported by this console and then hand-edited: each edit is checked like the UI would', async ({ page }) => {
+    await openApplications(page);
+    const { json } = await exportFile(page, { secrets: true });
+    const [first, second, third, fourth] = json.applications;
+    first.name = '';
+    second.revision += 1;
+    second.name = 'Renamed by hand';
+    third.type = 'mainframe';
+    fourth.revision += 5;
+    fourth.createdAt = '2020-01-01T00:00:00Z';
+    const dialog = await chooseFile(page, json);
+    const preview = await readPreview(page);
+    expect(preview.slice(0, 4).map((row) => row.outcome)).toEqual(['Invalid', 'Update', 'Invalid', 'Conflict']);
+    expect(preview[2].details).toContain('The type must be one of');
+    await confirmImport(dialog);
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Renamed by hand' })).toBeVisible();
+    const stored = JSON.parse((await storage(page)).records[second.clientId]);
+    expect([stored.name, stored.rev]).toEqual(['Renamed by hand', second.revision]);
+  });
+});
+
+test.describe('Import Applications: conflicts', () => {
+  test('a stored application newer than the file is a Conflict, skipped unless replacing is chosen', async ({ page }) => {
+    await openApplications(page);
+    const { json } = await exportFile(page, { secrets: true });
+    await openConfiguration(page, 'Mobile Banking');
+    await generateSecret(page, 'Retain for 1 Day');
+    const mobile = json.applications.find((application) => application.name === 'Mobile Banking');
+    const newer = JSON.parse((await storage(page)).records[mobile.clientId]);
+    await page.goto('/');
+
+    let dialog = await chooseFile(page, json);
+    const row = (await readPreview(page)).find((r) => r.clientId === mobile.clientId);
+    expect(row.outcome).toBe('Conflict');
+    expect(row.details).toContain('at least as new as the file');
+    await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+    await expect(dialog.getByRole('button', { name: 'Confirm' }), 'nothing to write while the conflict is skipped').toBeDisabled();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(JSON.parse((await storage(page)).records[mobile.clientId])).toEqual(newer);
+
+    dialog = await chooseFile(page, json);
+    await dialog.getByRole('checkbox', { name: "Replace conflicting applications with the file's version" }).check();
+    await confirmImport(dialog);
+    await expect(dialog).toHaveCount(0);
+    const replaced = JSON.parse((await storage(page)).records[mobile.clientId]);
+    expect(replaced.s[0]).toBe(mobile.clientSecret.value);
+    expect(replaced.rev, 'the revision still moves forward').toBe(newer.rev + 1);
+  });
+});
