@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import {
-  ACKNOWLEDGE, DEMO_APPS, SECRET_SHAPE, openApplications, openConfiguration, generateSecret, readSecrets,
-  status, entries,
+  ACKNOWLEDGE, DEMO_APPS, SECRET_SHAPE, entries, generateDialog, generateSecret, openApplications, openConfiguration,
+  openGenerateDialog, readSecrets, status,
 } from './support/app.mjs';
 
 const RECORD_PREFIX = 'client-secret-console.v1.app.';
@@ -343,5 +343,109 @@ test.describe('Import Applications: conflicts', () => {
     const replaced = JSON.parse((await storage(page)).records[mobile.clientId]);
     expect(replaced.s[0]).toBe(mobile.clientSecret.value);
     expect(replaced.rev, 'the revision still moves forward').toBe(newer.rev + 1);
+  });
+});
+
+/** `count` new worker applications with secrets, `bulk-00000` onwards. */
+const bulk = (count) => Array.from({ length: count }, (_, n) => entry(`bulk-${String(n).padStart(5, '0')}`));
+
+test.describe('Import Applications: writing', () => {
+  test('a storage that fills up half way stops the import, lists what was and was not imported, and leaves everything consistent', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openApplications(page);
+    // About 230 characters per record (with its key) and 17 per index entry: room for about 1,500 of 2,000.
+    await page.evaluate(() => {
+      let [fits, refused] = [0, 16 * 1024 * 1024];
+      while (refused - fits > 1024) {
+        const middle = Math.floor((fits + refused) / 2);
+        try {
+          localStorage.setItem('filler', 'x'.repeat(middle));
+          fits = middle;
+        } catch {
+          refused = middle;
+        }
+      }
+      localStorage.setItem('filler', 'x'.repeat(fits - 1500 * 230 - 2000 * 17));
+    });
+    const dialog = await chooseFile(page, envelope(bulk(2000)));
+    await confirmImport(dialog);
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toContainText("The browser's storage for this site is full", { timeout: 60_000 });
+    const imported = Number((await alert.textContent()).match(/stopped after (\d+) of 2000 applications/)[1]);
+    expect(imported).toBeGreaterThan(0);
+    expect(imported).toBeLessThan(2000);
+    await expect(dialog.getByRole('columnheader', { name: 'Result' })).toBeVisible();
+    expect((await readPreview(page))[0].result).toBe('Imported');
+
+    const after = await storage(page);
+    const stored = Object.keys(after.records);
+    expect(stored.filter((id) => id.startsWith('bulk-'))).toHaveLength(imported);
+    expect([...after.index].sort(), 'the index lists exactly the stored records').toEqual([...stored].sort());
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.evaluate(() => localStorage.removeItem('filler'));
+    await page.goto('/');
+    await expect(page.getByRole('alert'), 'every stored record is readable and listed').toHaveCount(0);
+
+    // With room again, the same file imports the rest: what was imported is Unchanged now.
+    const again = await chooseFile(page, envelope(bulk(2000)));
+    await expect(again.getByText(`2000 applications in the file: ${2000 - imported} New, ${imported} Unchanged.`)).toBeVisible();
+    await confirmImport(again);
+    await expect(again).toHaveCount(0, { timeout: 60_000 });
+    expect(Object.keys((await storage(page)).records).filter((id) => id.startsWith('bulk-'))).toHaveLength(2000);
+  });
+
+  test('one tab importing while another rotates the same application: no update is lost', async ({ page, newPage }) => {
+    test.setTimeout(120_000);
+    await openApplications(page);
+    const { json } = await exportFile(page, { secrets: true });
+    const portal = json.applications.find((application) => application.name === 'Customer Portal');
+    portal.revision += 1;
+    portal.enabled = false;
+    // The portal comes last, in the third chunk of writes.
+    const file = { ...json, applications: [...bulk(2500), portal] };
+
+    const other = await newPage();
+    await openApplications(other);
+    await openConfiguration(other, 'Customer Portal');
+    const rotation = await openGenerateDialog(other);
+    await rotation.getByRole('radio', { name: 'Do Not Retain Previous Secret' }).check();
+    await rotation.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+
+    const dialog = await chooseFile(page, file);
+    await expect(previewRows(page)).toHaveCount(100);
+    await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+    // Both confirm at once. Whichever change lands second finds its dialog asking again (the
+    // other tab's change arrived first) or its command refused; the administrator then confirms
+    // the updated state once more, as the dialog asks.
+    const tryConfirm = (where) => where.getByRole('button', { name: 'Confirm' }).click({ timeout: 3_000 }).catch(() => {});
+    await Promise.all([tryConfirm(dialog), tryConfirm(rotation)]);
+    const settle = async (where, finished, askedAgain) => {
+      await expect(finished.or(askedAgain).first()).toBeVisible({ timeout: 60_000 });
+      if (await finished.first().isVisible()) return;
+      await where.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+      await where.getByRole('button', { name: 'Confirm' }).click();
+      await expect(finished.first()).toBeVisible({ timeout: 60_000 });
+    };
+    const stopped = dialog.getByRole('alert').filter({ hasText: 'The import stopped' });
+    await settle(
+      dialog,
+      stopped.or(status(page).filter({ hasText: 'Imported' })),
+      dialog.getByRole('alert').filter({ hasText: 'the preview was updated' }),
+    );
+    await settle(
+      rotation,
+      rotation.getByRole('alert').filter({ hasText: 'while you were looking at it' }).or(other.getByRole('status').filter({ hasText: /secret/i })),
+      rotation.getByRole('alert').filter({ hasText: 'While this dialog was open' }),
+    );
+    const rotationSucceeded = (await generateDialog(other).count()) === 0;
+    const final = JSON.parse((await storage(page)).records[portal.clientId]);
+    const importWrotePortal = final.on === false;
+    if (rotationSucceeded) {
+      const { current } = await readSecrets(other);
+      expect(final.s[0], 'the rotation the other tab reported is stored').toBe(current);
+    }
+    expect(importWrotePortal || rotationSucceeded, 'the import skipped the portal only because the rotation came first').toBe(true);
+    if (importWrotePortal && rotationSucceeded) expect(final.rev, 'the rotation is on top of the import').toBe(portal.revision + 1);
+    expect(Object.keys((await storage(page)).records).filter((id) => id.startsWith('bulk-')).length).toBeGreaterThanOrEqual(2000);
   });
 });
