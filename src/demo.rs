@@ -3,35 +3,44 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::domain::{Application, ApplicationName, ApplicationType, Retention};
+use crate::domain::{
+    ActivityEvent, ActivityKind, Application, ApplicationName, ApplicationType, Retention,
+};
 use crate::random::{self, RandomError};
 
-/// Hours since the last rotation, and hours the old secret was retained for.
-type Rotation = Option<(i64, i64)>;
+/// Hours since the last rotation, and how long the old secret was retained for.
+type Rotation = Option<(i64, Retention)>;
 
 const DEMO: [(&str, ApplicationType, Rotation); 11] = [
     (
         "Customer Portal",
         ApplicationType::OidcWebApp,
-        Some((48, 7 * 24)),
+        Some((48, Retention::SevenDays)),
     ),
     ("Partner Dashboard", ApplicationType::OidcWebApp, None),
     ("Mobile Banking", ApplicationType::Native, None),
-    ("Field Service App", ApplicationType::Native, Some((4, 24))),
+    (
+        "Field Service App",
+        ApplicationType::Native,
+        Some((4, Retention::OneDay)),
+    ),
     ("Support Chat Widget", ApplicationType::SinglePage, None),
     ("Analytics Explorer", ApplicationType::SinglePage, None),
     ("Billing Sync Worker", ApplicationType::Worker, None),
     (
         "Nightly Report Job",
         ApplicationType::Worker,
-        Some((18 * 24, 30 * 24)),
+        Some((18 * 24, Retention::ThirtyDays)),
     ),
     ("Employee HR Portal", ApplicationType::Saml, None),
     ("Legacy Intranet", ApplicationType::WsFederation, None),
     ("Expense Tracker", ApplicationType::Saml, None),
 ];
 
-pub fn demo_applications(now: DateTime<Utc>) -> Result<Vec<Application>, RandomError> {
+/// The demo applications, each with the activity that made it what it is (created, rotated).
+pub fn demo_applications(
+    now: DateTime<Utc>,
+) -> Result<Vec<(Application, Vec<ActivityEvent>)>, RandomError> {
     DEMO.iter()
         .enumerate()
         .map(|(position, &(name, kind, rotation))| {
@@ -46,16 +55,29 @@ pub fn demo_applications(now: DateTime<Utc>) -> Result<Vec<Application>, RandomE
                 created_at,
                 random::generate_secret,
             )?;
-            if let Some((hours_ago, retained_hours)) = rotation {
+            let mut history = vec![ActivityEvent::of(
+                &application,
+                created_at,
+                ActivityKind::Created { kind },
+            )];
+            if let Some((hours_ago, retention)) = rotation {
                 let rotated_at = now - Duration::hours(hours_ago);
-                // Rotation of a fresh OIDC app with a new random secret cannot be refused.
-                let _ = application.rotate_secret(
-                    random::generate_secret()?,
-                    Retention::RetainFor(Duration::hours(retained_hours)),
-                    rotated_at,
-                );
+                // Rotation of a fresh OIDC app with a new random secret is refused only if the
+                // random source repeats itself; the demo then simply has one rotation fewer.
+                if let Ok(outcome) =
+                    application.rotate_secret(random::generate_secret()?, retention, rotated_at)
+                {
+                    history.push(ActivityEvent::of(
+                        &application,
+                        rotated_at,
+                        ActivityKind::SecretGenerated {
+                            retention,
+                            replaced_unexpired_previous: outcome.replaced_unexpired_previous,
+                        },
+                    ));
+                }
             }
-            Ok(application)
+            Ok((application, history))
         })
         .collect()
 }
@@ -67,7 +89,8 @@ mod tests {
     #[test]
     fn demo_data_covers_every_type_and_has_previous_secrets_mid_retention() {
         let now = Utc::now();
-        let applications = demo_applications(now).unwrap();
+        let (applications, histories): (Vec<Application>, Vec<Vec<ActivityEvent>>) =
+            demo_applications(now).unwrap().into_iter().unzip();
         for kind in ApplicationType::ALL {
             assert!(applications.iter().any(|app| app.kind == kind), "{kind:?}");
         }
@@ -76,5 +99,21 @@ mod tests {
             .filter(|app| app.previous_secret(now).is_some())
             .count();
         assert_eq!(with_previous, 3);
+        let rotations = histories
+            .iter()
+            .flatten()
+            .filter(|event| matches!(event.kind, ActivityKind::SecretGenerated { .. }))
+            .count();
+        assert_eq!(rotations, 3, "each rotation is in the demo's activity");
+        assert!(histories.iter().all(|history| {
+            history[0].kind
+                == ActivityKind::Created {
+                    kind: applications
+                        .iter()
+                        .find(|app| app.client_id == history[0].client_id)
+                        .unwrap()
+                        .kind,
+                }
+        }));
     }
 }

@@ -1,22 +1,26 @@
-//! The pure model of the console: applications, their client secrets, retention and expiry.
+//! The pure model of the console: applications, their client secrets, retention and expiry,
+//! and the activity events that say what happened to them.
 //!
 //! Nothing here touches the browser, so every rule is tested on the host with `cargo test`.
 //! The UI and storage ask these types what is true ("is the previous secret still valid at
 //! this instant?") instead of re-implementing the rules.
 
+mod activity;
 mod application;
 mod clock;
 pub mod exchange;
 mod retention;
 mod secret;
 
+pub use activity::{ActivityEvent, ActivityKind, merge_activity, pending_expiries};
 pub use application::{
-    Application, ApplicationName, ApplicationType, ClientId, NameError, NoSecretReason,
-    RotationOutcome, SecretError, TokenEndpointAuthMethod,
+    Application, ApplicationName, ApplicationType, AuthMethodChange, ClientId, EditError,
+    NameError, NoSecretReason, RotationOutcome, SecretError, SecretsAfterMethodChange,
+    TokenEndpointAuthMethod,
 };
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use retention::{
-    DurationUnit, MAX_RETENTION_DAYS, MAX_RETENTION_HOURS, Retention, RetentionChoice,
-    RetentionError,
+    CustomRetention, DurationUnit, MAX_RETENTION_DAYS, MAX_RETENTION_HOURS, Retention,
+    RetentionChoice, RetentionError,
 };
 pub use secret::{ClientSecret, PreviousSecret, SecretValue};

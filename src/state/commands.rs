@@ -1,11 +1,17 @@
-//! The commands: add an application, rotate its secret, revoke its previous secret.
+//! The commands: add, rename, enable or disable, change the auth method of, and delete an
+//! application; rotate its secret and revoke its previous secret.
+//!
+//! Each records what it did in the activity log after its change was saved, under the same
+//! lock: a failed change records nothing, and an event that cannot be recorded is reported
+//! while the change stands.
 
 use leptos::prelude::WithValue;
 
 use crate::browser::locks::{LockError, with_exclusive_lock};
 use crate::domain::{
-    Application, ApplicationName, ApplicationType, ClientId, NameError, Retention, RotationOutcome,
-    SecretError,
+    ActivityEvent, ActivityKind, Application, ApplicationName, ApplicationType, AuthMethodChange,
+    ClientId, EditError, NameError, Retention, RotationOutcome, SecretError,
+    TokenEndpointAuthMethod,
 };
 use crate::random::{self, RandomError};
 use crate::storage::{INDEX_KEY, SaveError, StorageProblem, record_key};
@@ -18,12 +24,14 @@ pub enum CommandError {
         "This application was changed in another tab or window while you were looking at it. Review its current state and confirm again."
     )]
     ChangedElsewhere,
-    #[error("This application is no longer in storage.")]
+    #[error("This application was deleted, so nothing was changed.")]
     Missing,
     #[error("The stored data for this application is unreadable, so it was left untouched: {}.", .0.problem)]
     Unreadable(StorageProblem),
     #[error(transparent)]
     Name(#[from] NameError),
+    #[error(transparent)]
+    Edit(#[from] EditError),
     #[error(transparent)]
     Secret(#[from] SecretError),
     #[error(transparent)]
@@ -32,6 +40,11 @@ pub enum CommandError {
     Save(SaveError),
     #[error(transparent)]
     Lock(#[from] LockError),
+}
+
+/// A new secret, its failure as a `CommandError`.
+fn generate_secret() -> Result<crate::domain::SecretValue, CommandError> {
+    Ok(random::generate_secret()?)
 }
 
 impl From<SaveError> for CommandError {
@@ -68,6 +81,8 @@ impl AppState {
             written.wrote(INDEX_KEY);
             added?;
             let client_id = application.client_id.clone();
+            let kind = ActivityKind::Created { kind };
+            self.record_activity(written, vec![ActivityEvent::of(&application, now, kind)]);
             self.show_stored(application);
             Ok(client_id)
         })
@@ -82,7 +97,12 @@ impl AppState {
         retention: Retention,
     ) -> Result<RotationOutcome, CommandError> {
         self.change(client_id, seen_revision, move |application, now| {
-            Ok(application.rotate_secret(random::generate_secret()?, retention, now)?)
+            let outcome = application.rotate_secret(random::generate_secret()?, retention, now)?;
+            let kind = ActivityKind::SecretGenerated {
+                retention,
+                replaced_unexpired_previous: outcome.replaced_unexpired_previous,
+            };
+            Ok((outcome, kind))
         })
         .await
     }
@@ -94,44 +114,142 @@ impl AppState {
         seen_revision: u64,
     ) -> Result<(), CommandError> {
         self.change(client_id, seen_revision, |application, now| {
-            Ok(application.revoke_previous_secret(now)?)
+            application.revoke_previous_secret(now)?;
+            Ok(((), ActivityKind::PreviousSecretRevoked))
         })
         .await
     }
 
-    /// Lock, re-read, check the revision the user saw, apply, write, then show.
+    /// Renames the application, if it is still at `seen_revision`; the name is validated as
+    /// when adding.
+    pub async fn rename_application(
+        self,
+        client_id: ClientId,
+        seen_revision: u64,
+        name_text: String,
+    ) -> Result<(), CommandError> {
+        let name = ApplicationName::parse(&name_text)?;
+        self.change(client_id, seen_revision, move |application, now| {
+            let from = application.rename(name, now)?;
+            let to = application.name().clone();
+            Ok(((), ActivityKind::Renamed { from, to }))
+        })
+        .await
+    }
+
+    /// Enables or disables the application, if it is still at `seen_revision`.
+    pub async fn set_enabled(
+        self,
+        client_id: ClientId,
+        seen_revision: u64,
+        enabled: bool,
+    ) -> Result<(), CommandError> {
+        self.change(client_id, seen_revision, move |application, now| {
+            application.set_enabled(enabled, now)?;
+            let kind = match enabled {
+                true => ActivityKind::Enabled,
+                false => ActivityKind::Disabled,
+            };
+            Ok(((), kind))
+        })
+        .await
+    }
+
+    /// Switches the token endpoint auth method, if the application is still at `seen_revision`;
+    /// from None a new secret is generated, to None the secrets are removed.
+    pub async fn change_auth_method(
+        self,
+        client_id: ClientId,
+        seen_revision: u64,
+        method: TokenEndpointAuthMethod,
+    ) -> Result<AuthMethodChange, CommandError> {
+        self.change(client_id, seen_revision, move |application, now| {
+            let change = application.change_auth_method(method, generate_secret, now)?;
+            let kind = ActivityKind::AuthMethodChanged {
+                from: change.from,
+                to: change.to,
+            };
+            Ok((change, kind))
+        })
+        .await
+    }
+
+    /// Deletes the application, if it is still at `seen_revision`: its record, then its index
+    /// entry (see `ApplicationRepository::delete` for why in that order).
+    pub async fn delete_application(
+        self,
+        client_id: ClientId,
+        seen_revision: u64,
+    ) -> Result<(), CommandError> {
+        with_exclusive_lock(move |written| {
+            let stored = self.fresh(&client_id, seen_revision)?;
+            let now = self.current_time();
+            let deleted = self
+                .repository
+                .with_value(|repository| repository.delete(&client_id, stored.revision()));
+            // Also after a failure part-way: the record may be gone with the index unchanged.
+            written.wrote(record_key(&client_id));
+            written.wrote(INDEX_KEY);
+            deleted?;
+            let events = ActivityEvent::expiry_before_change(&stored, now)
+                .into_iter()
+                .chain([ActivityEvent::of(&stored, now, ActivityKind::Deleted)])
+                .collect();
+            self.record_activity(written, events);
+            self.show_deleted(&client_id);
+            Ok(())
+        })
+        .await?
+    }
+
+    /// Lock, re-read, check the revision the user saw, apply, write, record what `apply` says
+    /// happened (after the expiry of a previous secret the change drops), then show.
     async fn change<T: 'static>(
         self,
         client_id: ClientId,
         seen_revision: u64,
-        apply: impl FnOnce(&mut Application, chrono::DateTime<chrono::Utc>) -> Result<T, CommandError>
+        apply: impl FnOnce(
+            &mut Application,
+            chrono::DateTime<chrono::Utc>,
+        ) -> Result<(T, ActivityKind), CommandError>
         + 'static,
     ) -> Result<T, CommandError> {
         with_exclusive_lock(move |written| {
-            let stored = self
-                .repository
-                .with_value(|repository| repository.load(&client_id));
-            let stored = match stored {
-                Ok(Some(stored)) => stored,
-                Ok(None) => return Err(CommandError::Missing),
-                Err(problem) => return Err(CommandError::Unreadable(problem)),
-            };
-            if stored.revision() != seen_revision {
-                self.show_stored(stored);
-                return Err(CommandError::ChangedElsewhere);
-            }
+            let stored = self.fresh(&client_id, seen_revision)?;
+            let now = self.current_time();
             let mut changed = stored.clone();
-            let outcome = apply(&mut changed, self.current_time())?;
-            let saved = self
-                .repository
-                .with_value(|repository| repository.save(&changed, stored.revision()));
-            if let Err(error) = saved {
-                return Err(error.into());
-            }
+            let (outcome, kind) = apply(&mut changed, now)?;
+            self.repository
+                .with_value(|repository| repository.save(&changed, stored.revision()))?;
             written.wrote(record_key(&changed.client_id));
+            let events = ActivityEvent::expiry_before_change(&stored, now)
+                .into_iter()
+                .chain([ActivityEvent::of(&changed, now, kind)])
+                .collect();
+            self.record_activity(written, events);
             self.show_stored(changed);
             Ok(outcome)
         })
         .await?
+    }
+
+    /// The stored application, if it is still the state the user saw (`seen_revision`). A newer
+    /// one is shown at once; a missing one is remembered as deleted.
+    fn fresh(&self, client_id: &ClientId, seen_revision: u64) -> Result<Application, CommandError> {
+        let stored = self
+            .repository
+            .with_value(|repository| repository.load(client_id));
+        match stored {
+            Ok(Some(stored)) if stored.revision() == seen_revision => Ok(stored),
+            Ok(Some(stored)) => {
+                self.show_stored(stored);
+                Err(CommandError::ChangedElsewhere)
+            }
+            Ok(None) => {
+                self.show_deleted(client_id);
+                Err(CommandError::Missing)
+            }
+            Err(problem) => Err(CommandError::Unreadable(problem)),
+        }
     }
 }

@@ -14,7 +14,7 @@ use crate::browser::yield_to_browser::yield_to_browser;
 use crate::domain::exchange::{
     ImportFile, ImportPlan, PlannedWrite, StoredState, WriteKind, export_file_name, export_json,
 };
-use crate::domain::{Application, ClientId};
+use crate::domain::{ActivityEvent, ActivityKind, Application, ClientId};
 use crate::random;
 use crate::storage::{BatchError, INDEX_KEY, client_id_of_key, record_key};
 
@@ -115,9 +115,26 @@ impl AppState {
         report
     }
 
-    /// Under the lock: checks the whole chunk against storage, then writes it.
+    /// Under the lock: checks the whole chunk against storage, writes it, then records an
+    /// Activity event for every application it wrote.
     fn write_chunk(&self, chunk: &[PlannedWrite], written: &mut WriteLog) -> ChunkResult {
         let now = self.current_time();
+        let result = self.write_records(chunk, now, written);
+        let events = result
+            .written
+            .iter()
+            .map(|application| ActivityEvent::of(application, now, ActivityKind::Imported))
+            .collect();
+        self.record_activity(written, events);
+        result
+    }
+
+    fn write_records(
+        &self,
+        chunk: &[PlannedWrite],
+        now: chrono::DateTime<chrono::Utc>,
+        written: &mut WriteLog,
+    ) -> ChunkResult {
         self.repository.with_value(|repository| {
             let stopped = |failure: String| ChunkResult {
                 written: Vec::new(),

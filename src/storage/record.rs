@@ -47,6 +47,9 @@ pub enum RecordProblem {
     NotInIndex,
     #[error("the list of applications (index) is unreadable ({0})")]
     UnreadableIndex(String),
+    /// Part of the activity log, not an application's record.
+    #[error(transparent)]
+    Activity(#[from] super::activity::ActivityProblem),
 }
 
 /// Schema 2, the current one. Fields it does not define are ignored when reading (which keeps
@@ -89,10 +92,10 @@ mod current {
             Record {
                 schema: 2,
                 rev: application.revision(),
-                name: application.name.clone(),
+                name: application.name().clone(),
                 kind: application.kind,
-                on: application.enabled,
-                auth: application.auth_method,
+                on: application.enabled(),
+                auth: application.auth_method(),
                 at: application.created_at,
                 s: application
                     .client_secret()
@@ -199,10 +202,15 @@ pub fn encode(application: &Application, existing_text: Option<&str>) -> String 
     let known = serde_json::to_string(&current::Record::of(application))
         .unwrap_or_else(|_| String::from("{}"));
     let carried = existing_text.map(undefined_fields).unwrap_or_default();
+    with_carried_fields(known, carried)
+}
+
+/// Appends `carried` to the JSON object `known`, after its own fields, so the schema stays
+/// first and no known field is shadowed.
+pub(super) fn with_carried_fields(known: String, carried: Vec<(String, Box<RawValue>)>) -> String {
     if carried.is_empty() {
         return known;
     }
-    // Appended after the known fields, so the schema stays first and no known field is shadowed.
     let mut text = known;
     text.pop();
     for (key, value) in carried {
@@ -265,7 +273,7 @@ fn undefined_fields(text: &str) -> Vec<(String, Box<RawValue>)> {
 mod tests {
     use super::*;
     use crate::domain::Retention;
-    use chrono::{Duration, TimeZone};
+    use chrono::TimeZone;
     use serde_json::{Map, Value};
     use std::convert::Infallible;
 
@@ -279,12 +287,8 @@ mod tests {
             || Ok::<_, Infallible>(SecretValue::new("a".repeat(64))),
         )
         .unwrap();
-        app.rotate_secret(
-            SecretValue::new("b".repeat(64)),
-            Retention::RetainFor(Duration::days(7)),
-            now,
-        )
-        .unwrap();
+        app.rotate_secret(SecretValue::new("b".repeat(64)), Retention::SevenDays, now)
+            .unwrap();
         app
     }
 

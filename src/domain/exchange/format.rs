@@ -116,13 +116,13 @@ pub fn export_json(
             let secret = application.client_secret().ok().filter(|_| include_secrets);
             FileApplication {
                 client_id: application.client_id.as_str().into(),
-                name: application.name.as_str().into(),
+                name: application.name().as_str().into(),
                 kind: name_of(&TYPE_NAMES, application.kind).into(),
-                enabled: application.enabled,
+                enabled: application.enabled(),
                 token_endpoint_auth_method: application
                     .kind
                     .is_oidc()
-                    .then(|| name_of(&AUTH_METHOD_NAMES, application.auth_method).into()),
+                    .then(|| name_of(&AUTH_METHOD_NAMES, application.auth_method()).into()),
                 created_at: timestamp(application.created_at).into(),
                 revision: application.revision(),
                 client_secret: secret.map(|secret| FileSecret {

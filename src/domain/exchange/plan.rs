@@ -288,10 +288,10 @@ fn same_facts(imported: &ImportedApplication, stored: &Application, now: DateTim
         ImportedSecrets::Absent => stored.client_secret().is_ok(),
         ImportedSecrets::NotApplicable => stored.client_secret().is_err(),
     };
-    imported.name == stored.name
+    imported.name == *stored.name()
         && imported.kind == stored.kind
-        && imported.enabled == stored.enabled
-        && imported.auth_method == stored.auth_method
+        && imported.enabled == stored.enabled()
+        && imported.auth_method == stored.auth_method()
         && imported.created_at == stored.created_at
         && secrets_match
 }

@@ -1,6 +1,6 @@
 //! The file format, its validation and the outcome rules, end to end on the host.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use serde_json::{Value, json};
 use std::convert::Infallible;
 
@@ -33,7 +33,7 @@ fn app(id: &str, kind: ApplicationType) -> Application {
 fn rotated(id: &str) -> Application {
     let mut application = app(id, ApplicationType::Worker);
     application
-        .rotate_secret(secret('b'), Retention::RetainFor(Duration::days(7)), at(10))
+        .rotate_secret(secret('b'), Retention::SevenDays, at(10))
         .unwrap();
     application
 }
@@ -209,7 +209,7 @@ fn an_update_without_secrets_keeps_the_stored_secrets() {
             || -> Result<SecretValue, Infallible> { panic!("the stored secret is kept") },
         )
         .unwrap();
-    assert_eq!(updated.name.as_str(), "Renamed elsewhere");
+    assert_eq!(updated.name().as_str(), "Renamed elsewhere");
     assert_eq!(updated.revision(), 3);
     assert_eq!(updated.client_secret(), stored.client_secret());
     assert_eq!(
@@ -223,7 +223,7 @@ fn a_file_revision_newer_than_an_unchanged_stored_one_is_an_update() {
     let stored = app("c-1", ApplicationType::Worker);
     let mut rotated_elsewhere = stored.clone();
     rotated_elsewhere
-        .rotate_secret(secret('n'), Retention::RetainFor(Duration::days(1)), at(11))
+        .rotate_secret(secret('n'), Retention::OneDay, at(11))
         .unwrap();
     let file = parse(
         &export_value(&[rotated_elsewhere.clone()], true, at(11)),
@@ -513,7 +513,7 @@ fn an_invalid_entry_is_named_by_what_could_be_read() {
 #[test]
 fn oidc_apps_with_auth_method_none_import_without_a_secret() {
     let mut public = app("p-1", ApplicationType::SinglePage);
-    public.enabled = false;
+    public.set_enabled(false, at(1)).unwrap();
     let file = parse(&export_value(&[public.clone()], false, at(12)), at(12)).unwrap();
     let plan = plan_against(&file, &[], at(12));
     assert!(plan.rows[0].notes.is_empty());
@@ -524,7 +524,7 @@ fn oidc_apps_with_auth_method_none_import_without_a_secret() {
         .to_application(None, at(12), || Ok::<_, Infallible>(secret('x')))
         .unwrap();
     assert_eq!(imported, public);
-    assert_eq!(imported.auth_method, TokenEndpointAuthMethod::None);
+    assert_eq!(imported.auth_method(), TokenEndpointAuthMethod::None);
 }
 
 #[test]
