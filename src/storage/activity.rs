@@ -568,7 +568,7 @@ mod tests {
         }
         assert_eq!(
             store.get(ACTIVITY_HEAD_KEY).unwrap().as_deref(),
-            Some(r#"{"schema":1,"next":14}"#)
+            Some(r#"{"schema":1,"next":15}"#)
         );
     }
 
@@ -578,7 +578,7 @@ mod tests {
         for (sequence, text) in SCHEMA_1_AS_WRITTEN.iter().enumerate() {
             store.insert_raw(&activity_slot_key(sequence as u64), text);
         }
-        store.insert_raw(ACTIVITY_HEAD_KEY, r#"{"schema":1,"next":14}"#);
+        store.insert_raw(ACTIVITY_HEAD_KEY, r#"{"schema":1,"next":15}"#);
         let loaded = ActivityLog::new(&store).load();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let events: Vec<ActivityEvent> = loaded.events.into_values().collect();
