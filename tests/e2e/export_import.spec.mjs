@@ -2,6 +2,7 @@
 // a file with and without secrets, every kind of bad file, conflicts, a full storage part-way
 // through an import, another tab rotating during one, and axe audits of every dialog state.
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
@@ -12,6 +13,7 @@ import {
 
 const RECORD_PREFIX = 'client-secret-console.v1.app.';
 const INDEX_KEY = 'client-secret-console.v1.index';
+const ACTIVITY_PREFIX = 'client-secret-console.v1.activity.';
 const FORMAT = 'client-secret-console.applications';
 const exportDialog = (page) => page.getByRole('dialog', { name: 'Export Applications' });
 const importDialog = (page) => page.getByRole('dialog', { name: 'Import Applications' });
@@ -27,6 +29,19 @@ const storage = (page) =>
     }
     return { records, index: JSON.parse(localStorage.getItem(indexKey) ?? 'null') };
   }, [RECORD_PREFIX, INDEX_KEY]);
+
+/** The client IDs of the Imported events in the stored activity log. */
+const importedEvents = (page) =>
+  page.evaluate((prefix) => {
+    const ids = [];
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (!key.startsWith(prefix) || key.endsWith('.head')) continue;
+      const event = JSON.parse(localStorage.getItem(key));
+      if (event.k === 'imported') ids.push(event.id);
+    }
+    return ids;
+  }, ACTIVITY_PREFIX);
 
 /** Exports through the dialog and returns the downloaded file's name and parsed contents. */
 async function exportFile(page, { secrets }) {
@@ -161,6 +176,7 @@ test.describe('Import Applications: a round trip', () => {
     const after = await storage(page);
     expect(after.records).toEqual(before.records);
     expect([...after.index].sort()).toEqual([...before.index].sort());
+    expect((await importedEvents(page)).sort(), 'every imported application has an Imported activity event').toEqual(Object.keys(before.records).sort());
     await page.goto('/');
     await expect(entries(page)).toHaveCount(11);
     await expect(page.getByRole('alert')).toHaveCount(0);
@@ -447,5 +463,60 @@ test.describe('Import Applications: writing', () => {
     expect(importWrotePortal || rotationSucceeded, 'the import skipped the portal only because the rotation came first').toBe(true);
     if (importWrotePortal && rotationSucceeded) expect(final.rev, 'the rotation is on top of the import').toBe(portal.revision + 1);
     expect(Object.keys((await storage(page)).records).filter((id) => id.startsWith('bulk-')).length).toBeGreaterThanOrEqual(2000);
+  });
+});
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const MODES = [
+  { name: 'light', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
+  { name: 'dark', colorScheme: 'dark', viewport: { width: 1280, height: 800 } },
+  { name: 'light at 360 px', colorScheme: 'light', viewport: { width: 360, height: 740 } },
+  { name: 'dark at 360 px', colorScheme: 'dark', viewport: { width: 360, height: 740 } },
+];
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core over the whole page in every mode: no violation of any impact. */
+async function auditEveryMode(page, state) {
+  // The Content-Security-Policy blocks inline script tags; evaluating through the protocol is not subject to it.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(await axeSource);
+  for (const mode of MODES) {
+    await page.setViewportSize(mode.viewport);
+    await page.emulateMedia({ colorScheme: mode.colorScheme });
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+    const { violations } = await page.evaluate((values) => window.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }), AXE_TAGS);
+    const described = violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} ${node.failureSummary}`));
+    expect(described, `${state}, ${mode.name}`).toEqual([]);
+  }
+}
+
+test.describe('Export and Import dialogs: axe-core finds no violation in any state, light, dark or 360 px', () => {
+  test('Export Applications, without and with secrets, and with unreadable data listed', async ({ page }) => {
+    await openApplications(page);
+    await page.evaluate(([prefix]) => localStorage.setItem(`${prefix}broken`, '{not json'), [RECORD_PREFIX]);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await auditEveryMode(page, 'export dialog');
+    await exportDialog(page).getByRole('checkbox', { name: 'Include client secrets' }).check();
+    await auditEveryMode(page, 'export dialog with secrets');
+  });
+
+  test('Import Applications: empty, a refused file, and a preview with every outcome and the conflict choice', async ({ page }) => {
+    await openApplications(page);
+    const { json } = await exportFile(page, { secrets: true });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await auditEveryMode(page, 'import dialog before a file');
+    await chooseFile(page, 'not json');
+    await expect(importDialog(page).getByRole('alert')).toBeVisible();
+    await auditEveryMode(page, 'import dialog with a refused file');
+    const [first, second, third] = json.applications;
+    second.revision += 1;
+    second.name = 'Renamed';
+    third.name = 'Changed on both sides';
+    const file = { ...json, applications: [first, second, third, entry('brand-new'), entry('bad', { name: '' }), ...bulk(150)] };
+    const dialog = await chooseFile(page, file);
+    await expect(dialog.getByRole('checkbox', { name: "Replace conflicting applications with the file's version" })).toBeVisible();
+    expect(new Set((await readPreview(page)).map((row) => row.outcome))).toEqual(new Set(['Unchanged', 'Update', 'Conflict', 'New', 'Invalid']));
+    await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+    await auditEveryMode(page, 'import preview');
   });
 });

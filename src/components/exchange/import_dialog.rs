@@ -105,7 +105,7 @@ pub fn ImportDialog(on_closed: Callback<()>) -> impl IntoView {
         !reading.get()
             && plan.with(|plan| {
                 plan.as_ref()
-                    .is_some_and(|plan| !plan.writes(replace_conflicts.get()).is_empty())
+                    .is_some_and(|plan| plan.has_writes(replace_conflicts.get()))
             })
     });
     let has_conflicts =

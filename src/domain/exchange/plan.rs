@@ -208,12 +208,19 @@ impl ImportPlan {
 
     /// The writes Confirm makes, in file order; conflicts only when `replace_conflicts`.
     pub fn writes(&self, replace_conflicts: bool) -> Vec<PlannedWrite> {
+        self.confirmed(replace_conflicts).cloned().collect()
+    }
+
+    /// Whether Confirm would write anything.
+    pub fn has_writes(&self, replace_conflicts: bool) -> bool {
+        self.confirmed(replace_conflicts).next().is_some()
+    }
+
+    fn confirmed(&self, replace_conflicts: bool) -> impl Iterator<Item = &PlannedWrite> {
         self.rows
             .iter()
             .filter_map(|row| row.write.as_ref())
-            .filter(|write| replace_conflicts || write.kind != WriteKind::Replace)
-            .cloned()
-            .collect()
+            .filter(move |write| replace_conflicts || write.kind != WriteKind::Replace)
     }
 }
 
