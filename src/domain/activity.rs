@@ -50,6 +50,8 @@ pub enum ActivityKind {
     PreviousSecretRevoked,
     PreviousSecretExpired,
     Deleted,
+    /// Written by an import (new, updated or replaced from a file).
+    Imported,
 }
 
 impl ActivityEvent {

@@ -8,6 +8,7 @@
 mod activity;
 mod application;
 mod clock;
+pub mod exchange;
 mod retention;
 mod secret;
 

@@ -8,6 +8,7 @@
 
 mod activity;
 mod commands;
+mod exchange;
 mod sync;
 
 use std::collections::HashSet;
@@ -21,6 +22,7 @@ use crate::domain::{ActivityEvent, Application, ClientId, Clock, pending_expirie
 use crate::storage::{ApplicationRepository, LoadedActivity, StorageProblem};
 
 pub use commands::CommandError;
+pub use exchange::{Export, ImportReport};
 
 /// A message for the role="status" live region; `sequence` makes a repeated text announce again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

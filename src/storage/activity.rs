@@ -292,6 +292,7 @@ enum StoredKind {
     Revoked,
     Expired,
     Deleted,
+    Imported,
 }
 
 impl From<&ActivityKind> for StoredKind {
@@ -312,6 +313,7 @@ impl From<&ActivityKind> for StoredKind {
             ActivityKind::PreviousSecretRevoked => StoredKind::Revoked,
             ActivityKind::PreviousSecretExpired => StoredKind::Expired,
             ActivityKind::Deleted => StoredKind::Deleted,
+            ActivityKind::Imported => StoredKind::Imported,
         }
     }
 }
@@ -331,6 +333,7 @@ impl From<StoredKind> for ActivityKind {
             StoredKind::Revoked => ActivityKind::PreviousSecretRevoked,
             StoredKind::Expired => ActivityKind::PreviousSecretExpired,
             StoredKind::Deleted => ActivityKind::Deleted,
+            StoredKind::Imported => ActivityKind::Imported,
         }
     }
 }
@@ -511,6 +514,7 @@ mod tests {
             ActivityKind::PreviousSecretRevoked,
             ActivityKind::PreviousSecretExpired,
             ActivityKind::Deleted,
+            ActivityKind::Imported,
         ]
         .into_iter()
         .map(event)
@@ -520,7 +524,7 @@ mod tests {
     /// Exactly what this build writes for `every_kind()`, slot by slot. A change to the format
     /// fails here first: bump `ACTIVITY_SCHEMA`, keep this text decoding as the older schema's
     /// fixture, and read it through a migration.
-    const SCHEMA_1_AS_WRITTEN: [&str; 14] = [
+    const SCHEMA_1_AS_WRITTEN: [&str; 15] = [
         r#"{"schema":1,"seq":0,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"created","type":"web"}"#,
         r#"{"schema":1,"seq":1,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"renamed","from":"Old","to":"Portal \"<b>\""}"#,
         r#"{"schema":1,"seq":2,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"enabled"}"#,
@@ -535,6 +539,7 @@ mod tests {
         r#"{"schema":1,"seq":11,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"revoked"}"#,
         r#"{"schema":1,"seq":12,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"expired"}"#,
         r#"{"schema":1,"seq":13,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"deleted"}"#,
+        r#"{"schema":1,"seq":14,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"imported"}"#,
     ];
 
     fn record_all(log: &ActivityLog, events: &[ActivityEvent]) {
@@ -558,7 +563,7 @@ mod tests {
         }
         assert_eq!(
             store.get(ACTIVITY_HEAD_KEY).unwrap().as_deref(),
-            Some(r#"{"schema":1,"next":14}"#)
+            Some(r#"{"schema":1,"next":15}"#)
         );
     }
 
@@ -568,7 +573,7 @@ mod tests {
         for (sequence, text) in SCHEMA_1_AS_WRITTEN.iter().enumerate() {
             store.insert_raw(&activity_slot_key(sequence as u64), text);
         }
-        store.insert_raw(ACTIVITY_HEAD_KEY, r#"{"schema":1,"next":14}"#);
+        store.insert_raw(ACTIVITY_HEAD_KEY, r#"{"schema":1,"next":15}"#);
         let loaded = ActivityLog::new(&store).load();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let events: Vec<ActivityEvent> = loaded.events.into_values().collect();

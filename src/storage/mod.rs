@@ -22,8 +22,8 @@ pub use local_storage::{BrowserLocalStorage, StorageUnavailable, local_storage_o
 pub use memory::InMemoryStore;
 pub use record::{CURRENT_SCHEMA, RecordProblem};
 pub use repository::{
-    ApplicationRepository, INDEX_KEY, KEY_PREFIX, LoadedApplications, SaveError, StorageProblem,
-    client_id_of_key, record_key,
+    ApplicationRepository, BatchError, INDEX_KEY, KEY_PREFIX, LoadedApplications, SaveError,
+    StorageProblem, client_id_of_key, record_key,
 };
 
 /// A flat string key-value store, the shape of `window.localStorage`.

@@ -67,6 +67,14 @@ pub enum SaveError {
     IndexUnreadable,
 }
 
+/// How far a batch got: the first `added` applications are stored and listed, the rest not.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{error}")]
+pub struct BatchError {
+    pub added: usize,
+    pub error: SaveError,
+}
+
 pub struct ApplicationRepository {
     store: Box<dyn RecordStore>,
 }
@@ -191,7 +199,7 @@ impl ApplicationRepository {
 
     /// Stores a new application and lists it in the index.
     pub fn add(&self, application: &Application) -> Result<(), SaveError> {
-        let mut listed = self
+        let listed = self
             .read_index()
             .map_err(|_| SaveError::IndexUnreadable)?
             .unwrap_or_default();
@@ -202,8 +210,55 @@ impl ApplicationRepository {
             });
         }
         self.store.set(&key, &record::encode(application, None))?;
-        listed.push(application.client_id.clone());
-        // Records the index had lost are listed again, so the rewrite also repairs it.
+        self.write_index(listed, std::slice::from_ref(&application.client_id))
+    }
+
+    /// Stores many new applications with one index write, for an import. The index is written
+    /// first, listing them all, so a record never exists unlisted; if a record then cannot be
+    /// written (a full storage), the index is rewritten without the ones that were not, which
+    /// always fits because it shrinks. Nothing is written if any of them is already stored.
+    pub fn add_batch(&self, applications: &[Application]) -> Result<(), BatchError> {
+        let refuse = |error: SaveError| BatchError { added: 0, error };
+        let listed = self
+            .read_index()
+            .map_err(|_| refuse(SaveError::IndexUnreadable))?
+            .unwrap_or_default();
+        for application in applications {
+            if self
+                .store
+                .get(&record_key(&application.client_id))
+                .map_err(|error| refuse(error.into()))?
+                .is_some()
+            {
+                return Err(refuse(SaveError::Conflict {
+                    stored: Box::new(None),
+                }));
+            }
+        }
+        let ids: Vec<ClientId> = applications
+            .iter()
+            .map(|application| application.client_id.clone())
+            .collect();
+        self.write_index(listed.clone(), &ids).map_err(refuse)?;
+        for (added, application) in applications.iter().enumerate() {
+            let key = record_key(&application.client_id);
+            if let Err(error) = self.store.set(&key, &record::encode(application, None)) {
+                // The repair's own failure leaves the index naming missing records, which
+                // loading reports; the write's error is the one to tell.
+                let _ = self.write_index(listed, &ids[..added]);
+                return Err(BatchError {
+                    added,
+                    error: error.into(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the index as `listed` plus `added`, plus any stored record the index had lost,
+    /// so every rewrite also repairs it.
+    fn write_index(&self, mut listed: Vec<ClientId>, added: &[ClientId]) -> Result<(), SaveError> {
+        listed.extend_from_slice(added);
         let listed_set: HashSet<ClientId> = listed.iter().cloned().collect();
         let mut unlisted: Vec<ClientId> = self
             .store
@@ -478,6 +533,107 @@ mod tests {
         );
         repository.add(&app("b", "B")).unwrap();
         assert!(repository.load_all().problems.is_empty());
+    }
+
+    /// A store that fills up: writes succeed until `room` of them have been made.
+    struct FillsUp {
+        store: Rc<InMemoryStore>,
+        room: std::cell::Cell<usize>,
+    }
+
+    impl RecordStore for FillsUp {
+        fn get(&self, key: &str) -> Result<Option<String>, WriteError> {
+            self.store.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+            // Shrinking the index always fits, as it does in a full localStorage.
+            let shrinks = self
+                .store
+                .get(key)?
+                .is_some_and(|old| old.len() > value.len());
+            if self.room.get() == 0 && !shrinks {
+                return Err(WriteError::QuotaExceeded);
+            }
+            self.room.set(self.room.get().saturating_sub(1));
+            self.store.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), WriteError> {
+            self.store.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, WriteError> {
+            self.store.keys()
+        }
+    }
+
+    #[test]
+    fn a_batch_is_listed_with_one_index_write_and_loads_back_in_order() {
+        let (repository, store) = repository();
+        repository.add(&app("a", "A")).unwrap();
+        let batch = [app("b", "B"), app("c", "C"), app("d", "D")];
+        repository.add_batch(&batch).unwrap();
+        let loaded = repository.load_all();
+        let ids: Vec<&str> = loaded
+            .applications
+            .iter()
+            .map(|app| app.client_id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "b", "c", "d"]);
+        assert!(loaded.problems.is_empty());
+        assert_eq!(
+            store.get(INDEX_KEY).unwrap().as_deref(),
+            Some("[\"a\",\"b\",\"c\",\"d\"]")
+        );
+    }
+
+    #[test]
+    fn a_batch_that_fills_the_storage_part_way_leaves_index_and_records_agreeing() {
+        let store = Rc::new(InMemoryStore::new());
+        let repository = ApplicationRepository::new(Box::new(FillsUp {
+            store: store.clone(),
+            // The index, then two of the four records.
+            room: std::cell::Cell::new(3),
+        }));
+        let batch = [app("a", "A"), app("b", "B"), app("c", "C"), app("d", "D")];
+        let error = repository.add_batch(&batch).unwrap_err();
+        assert_eq!(
+            error,
+            BatchError {
+                added: 2,
+                error: SaveError::Store(WriteError::QuotaExceeded)
+            }
+        );
+        let loaded = repository.load_all();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let ids: Vec<&str> = loaded
+            .applications
+            .iter()
+            .map(|app| app.client_id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_batch_with_an_already_stored_application_writes_nothing() {
+        let (repository, store) = repository();
+        repository.add(&app("b", "B")).unwrap();
+        store.insert_raw(&record_key(&ClientId::new("x")), "{broken");
+        let before = store.get(INDEX_KEY).unwrap();
+        for clash in ["b", "x"] {
+            let error = repository
+                .add_batch(&[app("a", "A"), app(clash, "Clash")])
+                .unwrap_err();
+            assert_eq!(error.added, 0);
+            assert!(matches!(error.error, SaveError::Conflict { .. }));
+        }
+        assert_eq!(store.get(INDEX_KEY).unwrap(), before);
+        assert_eq!(store.get(&record_key(&ClientId::new("a"))).unwrap(), None);
+        assert_eq!(
+            store
+                .get(&record_key(&ClientId::new("x")))
+                .unwrap()
+                .as_deref(),
+            Some("{broken")
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Applications > Applications: the heading, search, Add Application, the list, and the
-//! details panel of the open application (a nested route).
+//! Applications > Applications: the heading, search, Add Application, Export and Import, the
+//! list, and the details panel of the open application (a nested route).
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -9,12 +9,16 @@ use crate::domain::ClientId;
 
 use crate::components::applications::add_application_dialog::AddApplicationDialog;
 use crate::components::applications::application_list::ApplicationList;
+use crate::components::exchange::export_dialog::ExportDialog;
+use crate::components::exchange::import_dialog::ImportDialog;
 use crate::components::shared::site_base::use_site_base;
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let adding = RwSignal::new(false);
+    let exporting = RwSignal::new(false);
+    let importing = RwSignal::new(false);
     // Read from the path: the child route's parameters are not visible at this level.
     let pathname = use_location().pathname;
     let site = use_site_base();
@@ -34,9 +38,13 @@ pub fn ApplicationsPage() -> impl IntoView {
             <div class="applications__list">
                 <div class="page-header">
                     <h1>"Applications"</h1>
-                    <button type="button" class="button button--primary" on:click=move |_| adding.set(true)>
-                        "Add Application"
-                    </button>
+                    <div class="page-header__actions">
+                        <button type="button" class="button button--primary" on:click=move |_| adding.set(true)>
+                            "Add Application"
+                        </button>
+                        <button type="button" class="button" on:click=move |_| exporting.set(true)>"Export"</button>
+                        <button type="button" class="button" on:click=move |_| importing.set(true)>"Import"</button>
+                    </div>
                 </div>
                 <div class="search">
                     <input
@@ -56,6 +64,12 @@ pub fn ApplicationsPage() -> impl IntoView {
         </div>
         <Show when=move || adding.get()>
             <AddApplicationDialog on_closed=Callback::new(move |()| adding.set(false)) />
+        </Show>
+        <Show when=move || exporting.get()>
+            <ExportDialog on_closed=Callback::new(move |()| exporting.set(false)) />
+        </Show>
+        <Show when=move || importing.get()>
+            <ImportDialog on_closed=Callback::new(move |()| importing.set(false)) />
         </Show>
     }
 }

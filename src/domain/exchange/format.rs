@@ -1,0 +1,156 @@
+//! The export file's shape, version 1, written and read field by field (see README.md,
+//! "Export and import file format"). Names are spelled out and times are RFC 3339 so that an
+//! administrator can read and review a file; the stored records stay compact.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Application, ApplicationType, TokenEndpointAuthMethod};
+
+/// The value of the envelope's `format` field: what tells this file from any other JSON.
+pub const FORMAT_NAME: &str = "client-secret-console.applications";
+/// The envelope version this build writes and the newest it reads.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// The envelope as written. Reading goes through `validate`, which is lenient about nothing.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Envelope<'a> {
+    format: &'static str,
+    version: u64,
+    exported_at: String,
+    includes_secrets: bool,
+    applications: Vec<FileApplication<'a>>,
+}
+
+/// One application in the file. Shared by writing and reading, so the two cannot drift.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct FileApplication<'a> {
+    #[serde(borrow)]
+    pub client_id: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    pub name: std::borrow::Cow<'a, str>,
+    #[serde(rename = "type", borrow)]
+    pub kind: std::borrow::Cow<'a, str>,
+    pub enabled: bool,
+    /// Only for OIDC applications: the others have no token endpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub token_endpoint_auth_method: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow)]
+    pub created_at: std::borrow::Cow<'a, str>,
+    pub revision: u64,
+    /// Present only in a file exported with secrets, for an application that has one.
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub client_secret: Option<FileSecret<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub previous_client_secret: Option<FilePreviousSecret<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct FileSecret<'a> {
+    #[serde(borrow)]
+    pub value: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    pub created_at: std::borrow::Cow<'a, str>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct FilePreviousSecret<'a> {
+    #[serde(borrow)]
+    pub value: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    pub expires_at: std::borrow::Cow<'a, str>,
+}
+
+/// The file's names for the application types, stable whatever the UI calls them.
+pub(super) const TYPE_NAMES: [(ApplicationType, &str); 6] = [
+    (ApplicationType::OidcWebApp, "oidc-web-app"),
+    (ApplicationType::Native, "native"),
+    (ApplicationType::SinglePage, "single-page"),
+    (ApplicationType::Worker, "worker"),
+    (ApplicationType::Saml, "saml"),
+    (ApplicationType::WsFederation, "ws-federation"),
+];
+
+/// The OpenID Connect Dynamic Client Registration names of the methods.
+pub(super) const AUTH_METHOD_NAMES: [(TokenEndpointAuthMethod, &str); 4] = [
+    (
+        TokenEndpointAuthMethod::ClientSecretBasic,
+        "client_secret_basic",
+    ),
+    (
+        TokenEndpointAuthMethod::ClientSecretPost,
+        "client_secret_post",
+    ),
+    (
+        TokenEndpointAuthMethod::ClientSecretJwt,
+        "client_secret_jwt",
+    ),
+    (TokenEndpointAuthMethod::None, "none"),
+];
+
+fn name_of<T: PartialEq + Copy>(names: &[(T, &'static str)], value: T) -> &'static str {
+    names
+        .iter()
+        .find(|(candidate, _)| *candidate == value)
+        .map_or("", |(_, name)| name)
+}
+
+pub(super) fn timestamp(instant: DateTime<Utc>) -> String {
+    instant.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// The export of `applications`, pretty-printed. Without `include_secrets` no secret value is
+/// in it; an expired previous secret is never in it (it no longer exists).
+pub fn export_json(
+    applications: &[Application],
+    include_secrets: bool,
+    now: DateTime<Utc>,
+) -> String {
+    let applications = applications
+        .iter()
+        .map(|application| {
+            let secret = application.client_secret().ok().filter(|_| include_secrets);
+            FileApplication {
+                client_id: application.client_id.as_str().into(),
+                name: application.name().as_str().into(),
+                kind: name_of(&TYPE_NAMES, application.kind).into(),
+                enabled: application.enabled(),
+                token_endpoint_auth_method: application
+                    .kind
+                    .is_oidc()
+                    .then(|| name_of(&AUTH_METHOD_NAMES, application.auth_method()).into()),
+                created_at: timestamp(application.created_at).into(),
+                revision: application.revision(),
+                client_secret: secret.map(|secret| FileSecret {
+                    value: secret.value.expose().into(),
+                    created_at: timestamp(secret.created_at).into(),
+                }),
+                previous_client_secret: application
+                    .previous_secret(now)
+                    .filter(|_| include_secrets)
+                    .map(|previous| FilePreviousSecret {
+                        value: previous.value.expose().into(),
+                        expires_at: timestamp(previous.expires_at).into(),
+                    }),
+            }
+        })
+        .collect();
+    let envelope = Envelope {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        exported_at: timestamp(now),
+        includes_secrets: include_secrets,
+        applications,
+    };
+    // Strings, numbers and booleans always serialise; an empty text would be refused on import.
+    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+}
+
+/// `client-secret-console-YYYY-MM-DD.json`, by the UTC date of `now`.
+pub fn export_file_name(now: DateTime<Utc>) -> String {
+    format!("client-secret-console-{}.json", now.format("%Y-%m-%d"))
+}
