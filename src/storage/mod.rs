@@ -4,12 +4,14 @@
 //! `local_storage::BrowserLocalStorage` for the real browser and `memory::InMemoryStore` for
 //! tests and for sessions where the browser refuses storage. `ApplicationRepository` holds all
 //! the rules over any store: the record format and its versions (`record`), the index, and the
-//! promise that a record it cannot read is left exactly where it is and reported.
+//! promise that a record it cannot read is left exactly where it is and reported. The
+//! console-wide settings follow the same rules under their own key (`settings`).
 
 mod local_storage;
 mod memory;
 mod record;
 mod repository;
+mod settings;
 
 pub use local_storage::{BrowserLocalStorage, StorageUnavailable};
 pub use memory::InMemoryStore;
@@ -18,6 +20,7 @@ pub use repository::{
     ApplicationRepository, INDEX_KEY, KEY_PREFIX, LoadedApplications, SaveError, StorageProblem,
     client_id_of_key, record_key,
 };
+pub use settings::{LoadedSettings, SETTINGS_KEY, SETTINGS_SCHEMA, SettingsRepository};
 
 /// A flat string key-value store, the shape of `window.localStorage`.
 pub trait RecordStore {

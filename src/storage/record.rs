@@ -22,6 +22,8 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
+use super::settings::SETTINGS_SCHEMA;
+
 use crate::domain::{
     Application, ApplicationName, ApplicationType, ClientId, ClientSecret, PreviousSecret,
     SecretValue, TokenEndpointAuthMethod,
@@ -47,6 +49,10 @@ pub enum RecordProblem {
     NotInIndex,
     #[error("the list of applications (index) is unreadable ({0})")]
     UnreadableIndex(String),
+    #[error(
+        "the console settings were written by a newer version of the console (settings schema {found}, this version reads up to {SETTINGS_SCHEMA})"
+    )]
+    NewerSettings { found: u64 },
 }
 
 /// Schema 2, the current one. Fields it does not define are ignored when reading (which keeps
@@ -199,10 +205,15 @@ pub fn encode(application: &Application, existing_text: Option<&str>) -> String 
     let known = serde_json::to_string(&current::Record::of(application))
         .unwrap_or_else(|_| String::from("{}"));
     let carried = existing_text.map(undefined_fields).unwrap_or_default();
+    append_fields(known, carried)
+}
+
+/// Appends `carried` fields to the JSON object `known`, after its own fields, so the schema stays
+/// first and no known field is shadowed.
+pub(super) fn append_fields(known: String, carried: Vec<(String, Box<RawValue>)>) -> String {
     if carried.is_empty() {
         return known;
     }
-    // Appended after the known fields, so the schema stays first and no known field is shadowed.
     let mut text = known;
     text.pop();
     for (key, value) in carried {

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use crate::domain::{Application, ClientId};
 
 use super::record::{self, RecordProblem};
+use super::settings::SettingsRepository;
 use super::{RecordStore, WriteError};
 
 /// Every key this app owns starts with this; the `v1` names the key layout, not the record schema.
@@ -66,6 +67,13 @@ pub struct ApplicationRepository {
 impl ApplicationRepository {
     pub fn new(store: Box<dyn RecordStore>) -> Self {
         Self { store }
+    }
+
+    /// The console-wide settings, kept in the same store.
+    pub fn settings(&self) -> SettingsRepository<'_> {
+        SettingsRepository {
+            store: self.store.as_ref(),
+        }
     }
 
     pub fn load_all(&self) -> LoadedApplications {
