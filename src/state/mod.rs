@@ -7,6 +7,7 @@
 //! `storage` event and replace the affected application in place.
 
 mod commands;
+mod settings;
 mod sync;
 
 use std::rc::Rc;
@@ -15,7 +16,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::demo;
-use crate::domain::{Application, ClientId, Clock};
+use crate::domain::{Application, ClientId, Clock, ConsoleSettings};
 use crate::storage::{ApplicationRepository, StorageProblem};
 
 pub use commands::CommandError;
@@ -34,6 +35,7 @@ pub struct AppState {
     storage_warning: RwSignal<Option<String>>,
     announcement: RwSignal<Announcement>,
     now: RwSignal<DateTime<Utc>>,
+    settings: RwSignal<ConsoleSettings>,
     repository: StoredValue<ApplicationRepository, LocalStorage>,
     clock: StoredValue<Rc<dyn Clock>, LocalStorage>,
 }
@@ -55,12 +57,15 @@ impl AppState {
                 Err(message) => warning = Some(message),
             }
         }
+        let settings = repository.settings().load();
+        loaded.problems.extend(settings.problem);
         Self {
             applications: RwSignal::new(loaded.applications),
             problems: RwSignal::new(loaded.problems),
             storage_warning: RwSignal::new(warning),
             announcement: RwSignal::new(Announcement::default()),
             now: RwSignal::new(now),
+            settings: RwSignal::new(settings.settings),
             repository: StoredValue::new_local(repository),
             clock: StoredValue::new_local(clock),
         }
@@ -117,7 +122,8 @@ impl AppState {
         });
     }
 
-    fn current_time(&self) -> DateTime<Utc> {
+    /// The clock's time now, for a value that must not be a second stale (an assertion's `iat`).
+    pub fn current_time(&self) -> DateTime<Utc> {
         self.clock.with_value(|clock| clock.now())
     }
 

@@ -1,10 +1,11 @@
 //! Following changes other tabs make: the browser fires `storage` in every other tab of the
 //! origin after a write, and the affected application (or, for the index, everything) is
-//! re-read so an open panel or dialog shows the new state without a reload.
+//! re-read so an open panel or dialog shows the new state without a reload. The console
+//! settings have a key of their own and are re-read the same way.
 
 use leptos::prelude::*;
 
-use crate::storage::{INDEX_KEY, client_id_of_key};
+use crate::storage::{INDEX_KEY, SETTINGS_KEY, client_id_of_key};
 
 use super::AppState;
 
@@ -13,6 +14,7 @@ pub(super) fn follow_other_tabs(state: AppState) {
         Some(key) => match client_id_of_key(&key) {
             Some(client_id) => state.reload_one(&key, &client_id),
             None if key == INDEX_KEY => state.reload_all(),
+            None if key == SETTINGS_KEY => state.reload_settings(),
             None => {}
         },
         // A null key means the whole storage was cleared.
@@ -28,6 +30,7 @@ impl AppState {
             .with_value(|repository| repository.load_all());
         self.applications.set(loaded.applications);
         self.problems.set(loaded.problems);
+        self.reload_settings();
     }
 
     fn reload_one(&self, key: &str, client_id: &crate::domain::ClientId) {
