@@ -8,6 +8,7 @@ mod application;
 mod clock;
 mod encoding;
 mod retention;
+mod rotation_overview;
 mod rotation_policy;
 mod secret;
 mod settings;
@@ -23,6 +24,7 @@ pub use retention::{
     DurationUnit, MAX_RETENTION_DAYS, MAX_RETENTION_HOURS, Retention, RetentionChoice,
     RetentionError,
 };
+pub use rotation_overview::{RotationDue, RotationInProgress, RotationOverview};
 pub use rotation_policy::{
     DEFAULT_ROTATION_DAYS, IntervalError, MAX_ROTATION_DAYS, MIN_ROTATION_DAYS, RotationInterval,
     RotationPolicy, RotationStatus,
