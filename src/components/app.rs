@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::components::{A, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::domain::Clock;
@@ -12,6 +12,8 @@ use crate::storage::ApplicationRepository;
 
 use crate::components::applications::applications_page::ApplicationsPage;
 use crate::components::details::details_panel::DetailsPanel;
+use crate::components::rotation::secret_rotation_link::SecretRotationLink;
+use crate::components::rotation::secret_rotation_page::SecretRotationPage;
 use crate::components::shared::not_found::NotFound;
 use crate::components::shared::status_region::StatusRegion;
 use crate::components::shared::storage_alerts::StorageAlerts;
@@ -38,7 +40,8 @@ pub fn App(
             <div class="layout">
                 <nav class="sidebar" aria-label="Main">
                     <p class="sidebar__group">"Applications"</p>
-                    <a class="sidebar__link" href="/applications" aria-current="page">"Applications"</a>
+                    <A href="/applications" attr:class="sidebar__link">"Applications"</A>
+                    <SecretRotationLink />
                 </nav>
                 <main id="main" class="content" tabindex="-1">
                     <StorageAlerts />
@@ -49,6 +52,7 @@ pub fn App(
                             <Route path=path!(":id") view=|| view! { <RedirectToOverview /> } />
                             <Route path=path!(":id/:tab") view=DetailsPanel />
                         </ParentRoute>
+                        <Route path=path!("/rotation") view=SecretRotationPage />
                     </Routes>
                 </main>
             </div>

@@ -7,6 +7,7 @@
 //! `storage` event and replace the affected application in place.
 
 mod commands;
+mod rotation;
 mod settings;
 mod sync;
 
@@ -16,7 +17,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::demo;
-use crate::domain::{Application, ClientId, Clock, ConsoleSettings};
+use crate::domain::{Application, ClientId, Clock, ConsoleSettings, RotationOverview};
 use crate::storage::{ApplicationRepository, StorageProblem};
 
 pub use commands::CommandError;
@@ -36,6 +37,7 @@ pub struct AppState {
     announcement: RwSignal<Announcement>,
     now: RwSignal<DateTime<Utc>>,
     settings: RwSignal<ConsoleSettings>,
+    rotation_overview: Memo<RotationOverview>,
     repository: StoredValue<ApplicationRepository, LocalStorage>,
     clock: StoredValue<Rc<dyn Clock>, LocalStorage>,
 }
@@ -59,13 +61,17 @@ impl AppState {
         }
         let settings = repository.settings().load();
         loaded.problems.extend(settings.problem);
+        let applications = RwSignal::new(loaded.applications);
+        let now = RwSignal::new(now);
+        let settings = RwSignal::new(settings.settings);
         Self {
-            applications: RwSignal::new(loaded.applications),
+            applications,
             problems: RwSignal::new(loaded.problems),
             storage_warning: RwSignal::new(warning),
             announcement: RwSignal::new(Announcement::default()),
-            now: RwSignal::new(now),
-            settings: RwSignal::new(settings.settings),
+            now,
+            settings,
+            rotation_overview: rotation::overview_memo(applications, settings, now),
             repository: StoredValue::new_local(repository),
             clock: StoredValue::new_local(clock),
         }
