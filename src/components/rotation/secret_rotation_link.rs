@@ -10,16 +10,18 @@ use crate::state::use_app_state;
 pub fn SecretRotationLink() -> impl IntoView {
     let overview = use_app_state().rotation_overview();
     let due = Memo::new(move |_| overview.with(|overview| overview.due_count()));
+    // The name says the count as a phrase ("Secret Rotation, 3 due"); seen, it is a badge.
+    let name = move || match due.get() {
+        0 => None,
+        count => Some(format!("Secret Rotation, {count} due")),
+    };
     view! {
-        <A href="/rotation" attr:class="sidebar__link">
+        <A href="/rotation" attr:class="sidebar__link" attr:aria-label=name>
             "Secret Rotation"
             {move || {
                 let count = due.get();
-                (count > 0).then(|| view! {
-                    // Read as "Secret Rotation, 3 due"; seen as the name and a badge.
-                    <span class="visually-hidden">", "</span>
-                    <span class="sidebar__count">{format!("{count} due")}</span>
-                })
+                // The space keeps the visible text "Secret Rotation 3 due", inside the name.
+                (count > 0).then(|| view! { " " <span class="sidebar__count">{format!("{count} due")}</span> })
             }}
         </A>
     }
