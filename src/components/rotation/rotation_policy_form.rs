@@ -25,8 +25,11 @@ pub fn RotationPolicyForm() -> impl IntoView {
             RotationPolicy::NoPolicy => DEFAULT_ROTATION_DAYS.to_string(),
         })
     };
-    let no_policy =
-        move || chose_no_policy.get().unwrap_or_else(|| stored.get() == RotationPolicy::NoPolicy);
+    let no_policy = move || {
+        chose_no_policy
+            .get()
+            .unwrap_or_else(|| stored.get() == RotationPolicy::NoPolicy)
+    };
     let chosen = Memo::new(move |_| -> Result<RotationPolicy, IntervalError> {
         if no_policy() {
             Ok(RotationPolicy::NoPolicy)
