@@ -29,7 +29,9 @@ export default defineConfig({
   webServer: {
     command: `node scripts/static-host.mjs --root dist --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !CI,
+    // Never reuse a server already on the port: on a shared machine it may serve another
+    // checkout's dist/. A busy port fails the run loudly instead; pick another with E2E_PORT.
+    reuseExistingServer: false,
     stdout: 'ignore',
   },
 });

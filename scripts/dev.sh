@@ -43,7 +43,7 @@ ensure_chromium() {
 
 ensure_npm_packages() {
   if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
-  step "installing npm packages (playwright-core, binaryen for wasm-opt, axe-core)"
+  step "installing npm packages (@playwright/test, binaryen for wasm-opt, axe-core)"
   npm ci --no-audit --no-fund
 }
 
@@ -85,8 +85,9 @@ case "${1:-}" in
     step "wasm tests in headless Chromium: storage and components"
     cargo test --target wasm32-unknown-unknown --tests
     build_release
-    step "end-to-end tests: Playwright driving Chromium against dist/"
-    npm run --silent test:e2e
+    step "end-to-end tests: Playwright Test driving Chromium against dist/"
+    # No stdin: nothing may wait for a key (the HTML report never opens, see playwright.config.mjs).
+    npm run --silent test:e2e </dev/null
     ;;
   bench)
     ensure_build_tools

@@ -2,7 +2,7 @@
 // - `page`: a fresh browser profile (its own context, so its own localStorage) on the built
 //   site, with clipboard access. Any console error or warning, uncaught error, crash, or request
 //   to another origin (which is also blocked, so the app can never reach the network) fails
-//   the test after it ran.
+//   the test after it ran (support/watch.mjs; a deep link's 404.html fallback is expected).
 // - `newPage()`: another tab of the same profile, watched the same way (for two-tab tests).
 // - `test.use({ clockAt: ms })`: Playwright's fake clock installed at that time in every page
 //   before anything loads (a page's own `page.clock` can then move it).

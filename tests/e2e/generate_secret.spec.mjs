@@ -3,9 +3,10 @@
 // and all of it after a reload. The custom duration's validation: custom_duration.spec.mjs.
 import { test, expect } from './fixtures.mjs';
 import {
-  ACKNOWLEDGE, DAY, HOUR, RETENTIONS, SECRET_SHAPE, assertModal, browserNow, clientIdFromEntry, entry, generateDialog,
-  generateSecret, openApplications, openConfiguration, openGenerateDialog, panelHeading, previousExpiry, previousRegion,
-  readSecrets, recordDialogNotices, revealedSecret, secretRegion, status,
+  ACKNOWLEDGE, DAY, HOUR, RETENTIONS, SECRET_SHAPE, assertModal, browserNow, clientIdFromEntry, entry,
+  expectConfirmNeedsAcknowledgement, generateDialog, generateSecret, openApplications, openConfiguration,
+  openGenerateDialog, panelHeading, previousExpiry, previousRegion, readSecrets, recordDialogNotices, revealedSecret,
+  secretRegion, status,
 } from './support/app.mjs';
 
 /** Tolerance between the expiry the app records and now + retention measured around Confirm. */
@@ -118,14 +119,7 @@ test.describe('Generate New Secret: the procedure step by step', () => {
   test('step 6: Confirm is disabled until I understand and would like to continue is ticked', async ({ page }) => {
     await openApplications(page);
     await openConfiguration(page, 'Mobile Banking');
-    const dialog = await openGenerateDialog(page);
-    const confirm = dialog.getByRole('button', { name: 'Confirm' });
-    const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
-    await expect(confirm).toBeDisabled();
-    await acknowledge.check();
-    await expect(confirm).toBeEnabled();
-    await acknowledge.uncheck();
-    await expect(confirm).toBeDisabled();
+    await expectConfirmNeedsAcknowledgement(await openGenerateDialog(page));
   });
 
   test('the dialog warns when an existing previous secret will be replaced, and only then', async ({ page }) => {

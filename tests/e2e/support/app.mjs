@@ -109,6 +109,17 @@ export async function generateSecret(page, retention, custom) {
   await expect(dialog).toBeHidden();
 }
 
+/** Confirm is disabled until the acknowledgement is ticked, enabled then, and disabled again once it is unticked. */
+export async function expectConfirmNeedsAcknowledgement(dialog) {
+  const confirm = dialog.getByRole('button', { name: 'Confirm' });
+  const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
+  await expect(confirm).toBeDisabled();
+  await acknowledge.check();
+  await expect(confirm).toBeEnabled();
+  await acknowledge.uncheck();
+  await expect(confirm).toBeDisabled();
+}
+
 /** Revoke step 4: Revoke Previous Client Secret opens its modal dialog. */
 export async function openRevokeDialog(page) {
   await previousRegion(page).getByRole('button', { name: 'Revoke Previous Client Secret' }).click();
