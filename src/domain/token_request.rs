@@ -392,7 +392,7 @@ mod tests {
     #[test]
     fn the_assertion_names_the_client_the_audience_and_a_five_minute_lifetime() {
         let assertion = fixed_assertion();
-        let (header, claims) = assertion.signing_input().split_once('.').unwrap();
+        let (header, _) = assertion.signing_input().split_once('.').unwrap();
         assert_eq!(header, base64url(br#"{"alg":"HS256","typ":"JWT"}"#));
         let claims = r#"{"iss":"app-1","sub":"app-1","aud":"https://auth.example.com/token","iat":1796126400,"exp":1796126700,"jti":"8f1c"}"#;
         assert_eq!(

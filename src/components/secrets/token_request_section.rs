@@ -1,0 +1,292 @@
+//! The Token Request region: a client_credentials request as a `curl` command, built by the
+//! domain from the console's Token Endpoint, an optional Scope and the chosen secret, with the
+//! application's own client authentication. Shown masked until Show; Copy Command copies the
+//! real one. The page never sends the request itself: the command is only text.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::clipboard::copy_text;
+use crate::browser::hmac::hmac_sha256;
+use crate::domain::{
+    Application, ClientAssertion, ClientCredential, EndpointError, Scope, SecretValue,
+    TokenEndpoint, TokenEndpointAuthMethod, TokenRequest,
+};
+use crate::random;
+use crate::state::use_app_state;
+
+use crate::components::shared::time_text::{local_date_time, machine_time};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SecretChoice {
+    Current,
+    Previous,
+}
+
+/// A signed client assertion and when it stops being accepted.
+type SignedAssertion = (SecretValue, DateTime<Utc>);
+
+#[component]
+pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
+    let state = use_app_state();
+    let now = state.now();
+    let saved_endpoint = state.token_endpoint();
+    // What the user typed and has not saved yet; `None` shows the saved endpoint.
+    let endpoint_draft = RwSignal::new(None::<String>);
+    let endpoint_text = Signal::derive(move || {
+        endpoint_draft.get().unwrap_or_else(|| {
+            saved_endpoint.with(|saved| {
+                saved
+                    .as_ref()
+                    .map(|e| e.as_str().to_owned())
+                    .unwrap_or_default()
+            })
+        })
+    });
+    let endpoint = Memo::new(move |_| parse_endpoint(&endpoint_text.get()));
+    let save_failure = RwSignal::new(None::<String>);
+    let scope_text = RwSignal::new(String::new());
+    let scope = Memo::new(move |_| scope_text.with(|text| Scope::parse(text)));
+    let choice = RwSignal::new(SecretChoice::Current);
+    let has_previous = Memo::new(move |_| {
+        let now = now.get();
+        application.with(|app| app.previous_secret(now).is_some())
+    });
+    let secret = Memo::new(move |_| {
+        let use_previous = choice.get() == SecretChoice::Previous && has_previous.get();
+        application.with(|app| {
+            if use_previous {
+                app.previous_secret(now.get_untracked())
+                    .map(|previous| previous.value.clone())
+            } else {
+                app.client_secret()
+                    .ok()
+                    .map(|current| current.value.clone())
+            }
+        })
+    });
+    let method = Memo::new(move |_| application.with(|app| app.auth_method));
+    let assertion = LocalResource::new(move || {
+        let inputs = (method.get() == TokenEndpointAuthMethod::ClientSecretJwt)
+            .then(|| Some((endpoint.get().ok()??, secret.get()?)))
+            .flatten();
+        let client_id = application.with_untracked(|app| app.client_id.clone());
+        async move {
+            let Some((endpoint, secret)) = inputs else {
+                return Ok(None);
+            };
+            let jti = random::generate_assertion_id().map_err(|error| error.to_string())?;
+            let unsigned = ClientAssertion::new(&client_id, &endpoint, state.current_time(), &jti);
+            let signature = hmac_sha256(
+                secret.expose().as_bytes(),
+                unsigned.signing_input().as_bytes(),
+            )
+            .await
+            .map_err(|error| error.to_string())?;
+            Ok::<Option<SignedAssertion>, String>(Some((
+                unsigned.signed(&signature),
+                unsigned.expires_at,
+            )))
+        }
+    });
+
+    let save_endpoint = move |_| {
+        let Ok(chosen) = endpoint.get_untracked() else {
+            return;
+        };
+        if chosen == saved_endpoint.get_untracked() {
+            endpoint_draft.set(None);
+            return;
+        }
+        spawn_local(async move {
+            match state.set_token_endpoint(chosen).await {
+                Ok(()) => {
+                    endpoint_draft.try_set(None);
+                    save_failure.try_set(None);
+                    state.announce("Token Endpoint saved for the whole console.");
+                }
+                Err(error) => {
+                    save_failure.try_set(Some(error.to_string()));
+                }
+            }
+        });
+    };
+    let endpoint_error = move || match endpoint.get() {
+        Err(error) => Some(error.to_string()),
+        Ok(_) => save_failure.get(),
+    };
+    let scope_error = move || scope.get().err().map(|error| error.to_string());
+
+    view! {
+        <section class="card" aria-labelledby="token-request-heading">
+            <h3 id="token-request-heading" class="card__title">"Token Request"</h3>
+            <p class="card__text">
+                "Try a secret before relying on it: run this client_credentials request in a terminal. The console never sends it."
+            </p>
+            <label class="field">
+                <span class="field__label">"Token Endpoint"</span>
+                <input
+                    type="text"
+                    inputmode="url"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="https://auth.example.com/as/token"
+                    aria-invalid=move || endpoint_error().is_some().to_string()
+                    aria-describedby="token-endpoint-hint token-endpoint-error"
+                    prop:value=endpoint_text
+                    on:input=move |event| endpoint_draft.set(Some(event_target_value(&event)))
+                    on:change=save_endpoint
+                />
+                <span id="token-endpoint-hint" class="radio__hint">"The same for every application; saved when valid."</span>
+            </label>
+            <p id="token-endpoint-error" class="field__error" aria-live="polite">{endpoint_error}</p>
+            <label class="field">
+                <span class="field__label">"Scope"</span>
+                <input
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-invalid=move || scope_error().is_some().to_string()
+                    aria-describedby="scope-hint scope-error"
+                    prop:value=scope_text
+                    on:input=move |event| scope_text.set(event_target_value(&event))
+                />
+                <span id="scope-hint" class="radio__hint">"Optional, separated by spaces. Not stored."</span>
+            </label>
+            <p id="scope-error" class="field__error" aria-live="polite">{scope_error}</p>
+            <fieldset class="field">
+                <legend class="field__label">"Secret to use"</legend>
+                <SecretChoiceRadio choice value=SecretChoice::Current label="Current secret" />
+                <Show when=move || has_previous.get()>
+                    <SecretChoiceRadio choice value=SecretChoice::Previous label="Previous secret" />
+                </Show>
+            </fieldset>
+            {move || {
+                let Ok(Some(endpoint)) = endpoint.get() else {
+                    return view! { <p class="notice">"Enter a valid Token Endpoint to build the request."</p> }.into_any();
+                };
+                let Ok(scope) = scope.get() else { return ().into_any() };
+                let Some(secret) = secret.get() else { return ().into_any() };
+                let signed = match (method.get(), assertion.get()) {
+                    (TokenEndpointAuthMethod::ClientSecretJwt, Some(Ok(Some(signed)))) => Some(signed),
+                    (TokenEndpointAuthMethod::ClientSecretJwt, Some(Err(message))) => {
+                        return view! { <p class="notice notice--error" role="alert">{message}</p> }.into_any();
+                    }
+                    (TokenEndpointAuthMethod::ClientSecretJwt, _) => {
+                        return view! { <p class="notice">"Signing the client assertion…"</p> }.into_any();
+                    }
+                    _ => None,
+                };
+                let expires_at = signed.as_ref().map(|(_, expires_at)| *expires_at);
+                let Some(credential) = ClientCredential::for_method(method.get(), secret, signed.map(|(jwt, _)| jwt)) else {
+                    return ().into_any();
+                };
+                let client_id = application.with(|app| app.client_id.clone());
+                let request = TokenRequest { endpoint: &endpoint, client_id: &client_id, scope: scope.as_ref(), credential: &credential };
+                view! {
+                    <CommandField
+                        masked=request.masked_command()
+                        command=request.command()
+                        assertion_expires_at=expires_at
+                        on_new_assertion=Callback::new(move |()| assertion.refetch())
+                    />
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+/// A blank field removes the endpoint; anything else must be a valid one.
+fn parse_endpoint(text: &str) -> Result<Option<TokenEndpoint>, EndpointError> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        TokenEndpoint::parse(text).map(Some)
+    }
+}
+
+#[component]
+fn SecretChoiceRadio(
+    choice: RwSignal<SecretChoice>,
+    value: SecretChoice,
+    label: &'static str,
+) -> impl IntoView {
+    let id = format!("token-secret-{value:?}");
+    view! {
+        <div class="radio">
+            <input
+                type="radio"
+                name="token-request-secret"
+                id=id.clone()
+                prop:checked=move || choice.get() == value
+                on:change=move |_| choice.set(value)
+            />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+#[component]
+fn CommandField(
+    masked: String,
+    command: String,
+    assertion_expires_at: Option<DateTime<Utc>>,
+    on_new_assertion: Callback<()>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let revealed = RwSignal::new(false);
+    let copy_failure = RwSignal::new(None::<String>);
+    let shown = {
+        let command = command.clone();
+        move || {
+            if revealed.get() {
+                command.clone()
+            } else {
+                masked.clone()
+            }
+        }
+    };
+    let copy = move |_| {
+        let command = command.clone();
+        spawn_local(async move {
+            match copy_text(&command).await {
+                Ok(()) => {
+                    copy_failure.try_set(None);
+                    state.announce("The token request command was copied to the clipboard.");
+                }
+                Err(error) => {
+                    copy_failure.try_set(Some(error.to_string()));
+                }
+            }
+        });
+    };
+    view! {
+        <pre class="command"><code translate="no">{shown}</code></pre>
+        {assertion_expires_at.map(|expires_at| view! {
+            <p class="card__text">
+                "The client assertion is accepted until "
+                <time datetime=machine_time(expires_at)>{local_date_time(expires_at)}</time>
+                " and only once; make a new one for each try."
+            </p>
+        })}
+        <div class="card__actions command__actions">
+            <button
+                type="button"
+                class="button button--small"
+                aria-label=move || format!("{} command", if revealed.get() { "Hide" } else { "Show" })
+                on:click=move |_| revealed.update(|revealed| *revealed = !*revealed)
+            >
+                {move || if revealed.get() { "Hide" } else { "Show" }}
+            </button>
+            <button type="button" class="button button--small" on:click=copy>"Copy Command"</button>
+            {assertion_expires_at.map(|_| view! {
+                <button type="button" class="button button--small" on:click=move |_| on_new_assertion.run(())>
+                    "New Assertion"
+                </button>
+            })}
+        </div>
+        {move || copy_failure.get().map(|message| view! { <p class="field__error" role="alert">{message}</p> })}
+    }
+}
