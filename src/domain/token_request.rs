@@ -92,11 +92,7 @@ impl TokenRequest<'_> {
                 form_urlencode(value.expose())
             }
         };
-        let mut words = vec![
-            "curl".to_owned(),
-            "-sS".to_owned(),
-            shell_quote(self.endpoint.as_str()),
-        ];
+        let mut words = vec![format!("curl -sS {}", shell_quote(self.endpoint.as_str()))];
         let mut form = |name: &str, value: &str| {
             words.push(format!("-d {}", shell_quote(&format!("{name}={value}"))));
         };
@@ -126,7 +122,7 @@ impl TokenRequest<'_> {
                 form("client_assertion", &hidden(assertion));
             }
         }
-        // Each option on its own line; a backslash before the newline continues the command.
+        // Each option on a line of its own; a backslash before the newline continues the command.
         words.join(" \\\n  ")
     }
 }
