@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use crate::browser::clipboard::copy_text;
 use crate::browser::hmac::hmac_sha256;
 use crate::domain::{
-    Application, ClientAssertion, ClientCredential, EndpointError, Scope, SecretValue,
+    Application, ClientAssertion, ClientCredential, ClientId, EndpointError, Scope, SecretValue,
     TokenEndpoint, TokenEndpointAuthMethod, TokenRequest,
 };
 use crate::random;
@@ -67,28 +67,30 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
         })
     });
     let method = Memo::new(move |_| application.with(|app| app.auth_method));
-    let assertion = LocalResource::new(move || {
+    // The signed assertion for the current inputs: `None` while signing (or for other methods).
+    let assertion = RwSignal::new(None::<Result<SignedAssertion, String>>);
+    let renewals = RwSignal::new(0u64);
+    // Signing is asynchronous (Web Crypto); a result for inputs that have since changed is dropped.
+    let signing = StoredValue::new(0u64);
+    Effect::new(move || {
+        renewals.track();
         let inputs = (method.get() == TokenEndpointAuthMethod::ClientSecretJwt)
             .then(|| Some((endpoint.get().ok()??, secret.get()?)))
             .flatten();
+        assertion.set(None);
+        let Some((endpoint, secret)) = inputs else {
+            return;
+        };
+        signing.update_value(|count| *count += 1);
+        let this_signing = signing.get_value();
         let client_id = application.with_untracked(|app| app.client_id.clone());
-        async move {
-            let Some((endpoint, secret)) = inputs else {
-                return Ok(None);
-            };
-            let jti = random::generate_assertion_id().map_err(|error| error.to_string())?;
-            let unsigned = ClientAssertion::new(&client_id, &endpoint, state.current_time(), &jti);
-            let signature = hmac_sha256(
-                secret.expose().as_bytes(),
-                unsigned.signing_input().as_bytes(),
-            )
-            .await
-            .map_err(|error| error.to_string())?;
-            Ok::<Option<SignedAssertion>, String>(Some((
-                unsigned.signed(&signature),
-                unsigned.expires_at,
-            )))
-        }
+        let now = state.current_time();
+        spawn_local(async move {
+            let signed = sign_assertion(&client_id, &endpoint, &secret, now).await;
+            if signing.try_get_value() == Some(this_signing) {
+                assertion.try_set(Some(signed));
+            }
+        });
     });
 
     let save_endpoint = move |_| {
@@ -169,7 +171,7 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
                 let Ok(scope) = scope.get() else { return ().into_any() };
                 let Some(secret) = secret.get() else { return ().into_any() };
                 let signed = match (method.get(), assertion.get()) {
-                    (TokenEndpointAuthMethod::ClientSecretJwt, Some(Ok(Some(signed)))) => Some(signed),
+                    (TokenEndpointAuthMethod::ClientSecretJwt, Some(Ok(signed))) => Some(signed),
                     (TokenEndpointAuthMethod::ClientSecretJwt, Some(Err(message))) => {
                         return view! { <p class="notice notice--error" role="alert">{message}</p> }.into_any();
                     }
@@ -189,13 +191,31 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
                         masked=request.masked_command()
                         command=request.command()
                         assertion_expires_at=expires_at
-                        on_new_assertion=Callback::new(move |()| assertion.refetch())
+                        on_new_assertion=Callback::new(move |()| renewals.update(|count| *count += 1))
                     />
                 }
                     .into_any()
             }}
         </section>
     }
+}
+
+/// A fresh client assertion: random `jti`, issued `now`, signed with `secret` by Web Crypto.
+async fn sign_assertion(
+    client_id: &ClientId,
+    endpoint: &TokenEndpoint,
+    secret: &SecretValue,
+    now: DateTime<Utc>,
+) -> Result<SignedAssertion, String> {
+    let jti = random::generate_assertion_id().map_err(|error| error.to_string())?;
+    let unsigned = ClientAssertion::new(client_id, endpoint, now, &jti);
+    let signature = hmac_sha256(
+        secret.expose().as_bytes(),
+        unsigned.signing_input().as_bytes(),
+    )
+    .await
+    .map_err(|error| error.to_string())?;
+    Ok((unsigned.signed(&signature), unsigned.expires_at))
 }
 
 /// A blank field removes the endpoint; anything else must be a valid one.
