@@ -92,7 +92,11 @@ impl TokenRequest<'_> {
                 form_urlencode(value.expose())
             }
         };
-        let mut words = vec![format!("curl -sS {}", shell_quote(self.endpoint.as_str()))];
+        // --globoff: curl must not read `[…]` in the URL as a range of several URLs.
+        let mut words = vec![format!(
+            "curl -sS --globoff {}",
+            shell_quote(self.endpoint.as_str())
+        )];
         let mut form = |name: &str, value: &str| {
             words.push(format!("-d {}", shell_quote(&format!("{name}={value}"))));
         };
@@ -244,6 +248,7 @@ mod tests {
             words_bash_sees(&request.command()),
             [
                 "-sS",
+                "--globoff",
                 "https://auth.example.com/as/token",
                 "-d",
                 "grant_type=client_credentials",
