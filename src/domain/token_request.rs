@@ -351,9 +351,9 @@ mod tests {
         std::fs::remove_file(&marker).unwrap();
 
         let words = words_bash_sees(&request.command());
-        assert_eq!(words[1], url, "the endpoint arrives byte for byte");
+        assert_eq!(words[2], url, "the endpoint arrives byte for byte");
         assert_eq!(
-            words[5],
+            words[6],
             format!("scope={}", form_urlencode(scope.as_str()))
         );
         assert!(words.contains(&"client_id=it%27s".to_owned()));
