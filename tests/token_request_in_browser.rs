@@ -73,7 +73,8 @@ fn settings_round_trip_through_local_storage() {
             .as_deref(),
         Some(r#"{"schema":1,"endpoint":"http://127.0.0.1:9000/token","policy":45}"#)
     );
-    let loaded = repository().settings().load();
+    let reopened = ApplicationRepository::new(Box::new(BrowserLocalStorage::open().unwrap()));
+    let loaded = reopened.settings().load();
     assert_eq!(loaded.settings, chosen);
     assert!(loaded.problem.is_none());
 }
