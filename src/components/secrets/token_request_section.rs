@@ -7,7 +7,6 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::clipboard::copy_text;
 use crate::browser::hmac::hmac_sha256;
 use crate::domain::{
     Application, ClientAssertion, ClientCredential, ClientId, EndpointError, Scope, SecretValue,
@@ -16,7 +15,7 @@ use crate::domain::{
 use crate::random;
 use crate::state::use_app_state;
 
-use crate::components::shared::time_text::{local_date_time, machine_time};
+use crate::components::secrets::token_command::TokenCommand;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SecretChoice {
@@ -74,9 +73,12 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
     let signing = StoredValue::new(0u64);
     Effect::new(move || {
         renewals.track();
-        let inputs = (method.get() == TokenEndpointAuthMethod::ClientSecretJwt)
-            .then(|| Some((endpoint.get().ok()??, secret.get()?)))
-            .flatten();
+        let inputs = match (method.get(), endpoint.get(), secret.get()) {
+            (TokenEndpointAuthMethod::ClientSecretJwt, Ok(Some(endpoint)), Some(secret)) => {
+                Some((endpoint, secret))
+            }
+            _ => None,
+        };
         assertion.set(None);
         let Some((endpoint, secret)) = inputs else {
             return;
@@ -187,7 +189,7 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
                 let client_id = application.with(|app| app.client_id.clone());
                 let request = TokenRequest { endpoint: &endpoint, client_id: &client_id, scope: scope.as_ref(), credential: &credential };
                 view! {
-                    <CommandField
+                    <TokenCommand
                         masked=request.masked_command()
                         command=request.command()
                         assertion_expires_at=expires_at
@@ -245,68 +247,5 @@ fn SecretChoiceRadio(
             />
             <label for=id>{label}</label>
         </div>
-    }
-}
-
-#[component]
-fn CommandField(
-    masked: String,
-    command: String,
-    assertion_expires_at: Option<DateTime<Utc>>,
-    on_new_assertion: Callback<()>,
-) -> impl IntoView {
-    let state = use_app_state();
-    let revealed = RwSignal::new(false);
-    let copy_failure = RwSignal::new(None::<String>);
-    let shown = {
-        let command = command.clone();
-        move || {
-            if revealed.get() {
-                command.clone()
-            } else {
-                masked.clone()
-            }
-        }
-    };
-    let copy = move |_| {
-        let command = command.clone();
-        spawn_local(async move {
-            match copy_text(&command).await {
-                Ok(()) => {
-                    copy_failure.try_set(None);
-                    state.announce("The token request command was copied to the clipboard.");
-                }
-                Err(error) => {
-                    copy_failure.try_set(Some(error.to_string()));
-                }
-            }
-        });
-    };
-    view! {
-        <pre class="command"><code translate="no">{shown}</code></pre>
-        {assertion_expires_at.map(|expires_at| view! {
-            <p class="card__text">
-                "The client assertion is accepted until "
-                <time datetime=machine_time(expires_at)>{local_date_time(expires_at)}</time>
-                " and only once; make a new one for each try."
-            </p>
-        })}
-        <div class="card__actions command__actions">
-            <button
-                type="button"
-                class="button button--small"
-                aria-label=move || format!("{} command", if revealed.get() { "Hide" } else { "Show" })
-                on:click=move |_| revealed.update(|revealed| *revealed = !*revealed)
-            >
-                {move || if revealed.get() { "Hide" } else { "Show" }}
-            </button>
-            <button type="button" class="button button--small" on:click=copy>"Copy Command"</button>
-            {assertion_expires_at.map(|_| view! {
-                <button type="button" class="button button--small" on:click=move |_| on_new_assertion.run(())>
-                    "New Assertion"
-                </button>
-            })}
-        </div>
-        {move || copy_failure.get().map(|message| view! { <p class="field__error" role="alert">{message}</p> })}
     }
 }
