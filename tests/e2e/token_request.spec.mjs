@@ -61,6 +61,9 @@ async function copiedCommand(page) {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
+/** A secret (URL-unreserved characters only) as a form body carries it: `~` is the one encoded. */
+const formEncoded = (secret) => secret.replaceAll('~', '%7E');
+
 /** A secret that differs from `secret` in its last character only. */
 const oneCharacterOff = (secret) => secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
 
@@ -113,13 +116,13 @@ test('Show reveals only the secret in the command, and Copy Command copies the r
   expect(masked).toContain("'client_secret=••••••••'");
   await tokenRequest(page).getByRole('button', { name: 'Show command' }).click();
   const shown = await command(page).textContent();
-  expect(shown).toBe(masked.replace('••••••••', current));
+  expect(shown).toBe(masked.replace('••••••••', formEncoded(current)));
   expect(await copiedCommand(page)).toBe(shown);
 
   await tokenRequest(page).getByRole('radio', { name: 'Previous secret' }).check();
   await tokenRequest(page).getByRole('button', { name: 'Show command' }).click();
-  await expect(command(page)).toContainText(`client_secret=${previous}`);
-  expect(await copiedCommand(page)).toContain(`client_secret=${previous}`);
+  await expect(command(page)).toContainText(`client_secret=${formEncoded(previous)}'`);
+  expect(await copiedCommand(page)).toContain(`client_secret=${formEncoded(previous)}'`);
 });
 
 test('the previous secret is offered only while one exists', async ({ page }) => {
