@@ -99,6 +99,18 @@ mod tests {
     }
 
     #[test]
+    fn base64url_encodes_the_rfc_7515_example_signature() {
+        let signature = [
+            116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212,
+            37, 77, 105, 214, 191, 240, 91, 88, 5, 88, 83, 132, 141, 121,
+        ];
+        assert_eq!(
+            base64url(&signature),
+            "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+        );
+    }
+
+    #[test]
     fn form_urlencoding_keeps_only_the_safe_characters() {
         assert_eq!(form_urlencode("abcXYZ019*-._"), "abcXYZ019*-._");
         assert_eq!(form_urlencode("read write"), "read+write");

@@ -98,15 +98,16 @@ impl TokenEndpoint {
     }
 }
 
-/// Splits `host[:port]` (or `[v6]:port`) and checks the port.
+/// Splits `host[:port]` (or `[ip-literal]:port`), and checks both.
 fn host_of(authority: &str) -> Result<&str, EndpointError> {
     let (host, port) = if authority.starts_with('[') {
-        let end = authority.find(']').ok_or(EndpointError::NoHost)?;
-        let (host, after) = authority.split_at(end + 1);
-        match after.strip_prefix(':') {
-            Some(port) => (host, Some(port)),
-            None if after.is_empty() => (host, None),
-            None => return Err(EndpointError::InvalidPort),
+        let end = authority.find(']').ok_or(EndpointError::NoHost)? + 1;
+        let (host, after) = authority.split_at(end);
+        if after.is_empty() {
+            (host, None)
+        } else {
+            let port = after.strip_prefix(':').ok_or(EndpointError::InvalidPort)?;
+            (host, Some(port))
         }
     } else {
         match authority.split_once(':') {
@@ -114,13 +115,14 @@ fn host_of(authority: &str) -> Result<&str, EndpointError> {
             None => (authority, None),
         }
     };
-    if host.is_empty() || host == "[]" {
-        return Err(EndpointError::NoHost);
-    }
-    if host.starts_with('[') && host[1..host.len() - 1].contains(['[', ']']) {
-        return Err(EndpointError::NoHost);
-    }
-    if !host.starts_with('[') && host.contains(['[', ']']) {
+    // Brackets belong only around an IP literal, and nothing may be empty.
+    let well_formed = match host.strip_prefix('[') {
+        Some(literal) => literal
+            .strip_suffix(']')
+            .is_some_and(|inner| !inner.is_empty() && !inner.contains(['[', ']'])),
+        None => !host.is_empty() && !host.contains(['[', ']']),
+    };
+    if !well_formed {
         return Err(EndpointError::NoHost);
     }
     if let Some(port) = port {

@@ -92,11 +92,11 @@ impl TokenRequest<'_> {
                 form_urlencode(value.expose())
             }
         };
-        let mut words = vec![
-            "curl".to_owned(),
-            "-sS".to_owned(),
-            shell_quote(self.endpoint.as_str()),
-        ];
+        // --globoff: curl must not read `[…]` in the URL as a range of several URLs.
+        let mut words = vec![format!(
+            "curl -sS --globoff {}",
+            shell_quote(self.endpoint.as_str())
+        )];
         let mut form = |name: &str, value: &str| {
             words.push(format!("-d {}", shell_quote(&format!("{name}={value}"))));
         };
@@ -126,7 +126,7 @@ impl TokenRequest<'_> {
                 form("client_assertion", &hidden(assertion));
             }
         }
-        // Each option on its own line; a backslash before the newline continues the command.
+        // Each option on a line of its own; a backslash before the newline continues the command.
         words.join(" \\\n  ")
     }
 }
@@ -248,6 +248,7 @@ mod tests {
             words_bash_sees(&request.command()),
             [
                 "-sS",
+                "--globoff",
                 "https://auth.example.com/as/token",
                 "-d",
                 "grant_type=client_credentials",
@@ -350,9 +351,9 @@ mod tests {
         std::fs::remove_file(&marker).unwrap();
 
         let words = words_bash_sees(&request.command());
-        assert_eq!(words[1], url, "the endpoint arrives byte for byte");
+        assert_eq!(words[2], url, "the endpoint arrives byte for byte");
         assert_eq!(
-            words[5],
+            words[6],
             format!("scope={}", form_urlencode(scope.as_str()))
         );
         assert!(words.contains(&"client_id=it%27s".to_owned()));
@@ -392,7 +393,7 @@ mod tests {
     #[test]
     fn the_assertion_names_the_client_the_audience_and_a_five_minute_lifetime() {
         let assertion = fixed_assertion();
-        let (header, claims) = assertion.signing_input().split_once('.').unwrap();
+        let (header, _) = assertion.signing_input().split_once('.').unwrap();
         assert_eq!(header, base64url(br#"{"alg":"HS256","typ":"JWT"}"#));
         let claims = r#"{"iss":"app-1","sub":"app-1","aud":"https://auth.example.com/token","iat":1796126400,"exp":1796126700,"jti":"8f1c"}"#;
         assert_eq!(
