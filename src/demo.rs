@@ -1,5 +1,6 @@
-//! The applications a first visit starts with: every type, some mid-retention, so the whole
-//! console can be tried at once. They are ordinary data, stored and changed like any other.
+//! The applications a first visit starts with: every type, some mid-retention, and under the
+//! default 90-day rotation policy one secret due and one overdue, so the whole console can be
+//! tried at once. They are ordinary data, stored and changed like any other.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -44,7 +45,8 @@ pub fn demo_applications(
     DEMO.iter()
         .enumerate()
         .map(|(position, &(name, kind, rotation))| {
-            let created_at = now - Duration::days(90 - position as i64 * 7);
+            // 100, 93, 86, … days old: Partner Dashboard overdue, Mobile Banking due.
+            let created_at = now - Duration::days(100 - position as i64 * 7);
             let Ok(name) = ApplicationName::parse(name) else {
                 unreachable!("demo names are fixed and non-empty")
             };
@@ -85,6 +87,7 @@ pub fn demo_applications(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{RotationPolicy, RotationStatus};
 
     #[test]
     fn demo_data_covers_every_type_and_has_previous_secrets_mid_retention() {
@@ -115,5 +118,31 @@ mod tests {
                         .kind,
                 }
         }));
+    }
+
+    #[test]
+    fn under_the_default_policy_one_demo_secret_is_due_and_one_overdue() {
+        let now = Utc::now();
+        let applications = demo_applications(now).unwrap();
+        let status = |name: &str| {
+            applications
+                .iter()
+                .find(|(app, _)| app.name().as_str() == name)
+                .and_then(|(app, _)| app.rotation_status(RotationPolicy::default(), now))
+        };
+        assert!(matches!(
+            status("Partner Dashboard"),
+            Some(RotationStatus::Overdue { .. })
+        ));
+        assert!(matches!(
+            status("Mobile Banking"),
+            Some(RotationStatus::Due { .. })
+        ));
+        let needing_rotation = applications
+            .iter()
+            .filter_map(|(app, _)| app.rotation_status(RotationPolicy::default(), now))
+            .filter(|status| status.needs_rotation())
+            .count();
+        assert_eq!(needing_rotation, 2);
     }
 }

@@ -1,4 +1,4 @@
-//! The one place randomness comes from: client secrets and client IDs, drawn from the
+//! The one place randomness comes from: client secrets, client IDs and assertion IDs, drawn from the
 //! operating system's CSPRNG through `getrandom` (the browser's `crypto.getRandomValues`).
 //!
 //! Secrets use only the 66 URL-unreserved characters (RFC 3986 section 2.3), so they never
@@ -51,7 +51,7 @@ pub fn generate_client_id() -> Result<ClientId, RandomError> {
     OsRandom.fill(&mut bytes)?;
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let hex = hex(&bytes);
     Ok(ClientId::new(format!(
         "{}-{}-{}-{}-{}",
         &hex[0..8],
@@ -60,6 +60,18 @@ pub fn generate_client_id() -> Result<ClientId, RandomError> {
         &hex[16..20],
         &hex[20..32]
     )))
+}
+
+/// A fresh identifier for a client assertion (its `jti`): 128 random bits as 32 hex digits, so
+/// the token endpoint can refuse a replayed assertion.
+pub fn generate_assertion_id() -> Result<String, RandomError> {
+    let mut bytes = [0u8; 16];
+    OsRandom.fill(&mut bytes)?;
+    Ok(hex(&bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Maps bytes from `source` onto the alphabet without modulo bias.
@@ -195,6 +207,14 @@ mod tests {
             .iter()
             .map(|&count| (count as f64 - expected).powi(2) / expected)
             .sum()
+    }
+
+    #[test]
+    fn assertion_ids_are_128_random_bits_in_hex_and_never_repeat() {
+        let id = generate_assertion_id().unwrap();
+        assert_eq!(id.len(), 32);
+        assert!(id.bytes().all(|byte| byte.is_ascii_hexdigit()));
+        assert_ne!(generate_assertion_id().unwrap(), id);
     }
 
     #[test]

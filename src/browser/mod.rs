@@ -1,12 +1,13 @@
 //! Browser capabilities, each wrapped once with a typed interface so components never reach
-//! for `web_sys` themselves: cross-tab locks, the clipboard, file downloads and file reading, the
-//! panic banner, the public URL the page was built for, the frame it paints before the wasm
-//! arrives, and yielding to the browser during long work.
+//! for `web_sys` themselves: cross-tab locks, the clipboard, file downloads and file reading, HMAC
+//! signing, the panic banner, the public URL the page was built for, the frame it paints before
+//! the wasm arrives, and yielding to the browser during long work.
 
 pub mod clipboard;
 pub mod download;
 pub mod file_reading;
 pub mod first_paint;
+pub mod hmac;
 pub mod locks;
 pub mod panic;
 pub mod public_url;

@@ -12,6 +12,8 @@ use crate::storage::ApplicationRepository;
 
 use crate::components::applications::applications_page::ApplicationsPage;
 use crate::components::details::details_panel::DetailsPanel;
+use crate::components::rotation::secret_rotation_link::SecretRotationLink;
+use crate::components::rotation::secret_rotation_page::SecretRotationPage;
 use crate::components::shared::nav_link::NavLink;
 use crate::components::shared::not_found::NotFound;
 use crate::components::shared::site_base::{SiteBase, provide_site_base};
@@ -46,6 +48,7 @@ pub fn App(
                 <nav class="sidebar" aria-label="Main">
                     <p class="sidebar__group">"Applications"</p>
                     <NavLink path="/applications">"Applications"</NavLink>
+                    <SecretRotationLink />
                 </nav>
                 <main id="main" class="content" tabindex="-1">
                     <StorageAlerts />
@@ -56,6 +59,7 @@ pub fn App(
                             <Route path=path!(":id") view=|| view! { <RedirectToOverview /> } />
                             <Route path=path!(":id/:tab") view=DetailsPanel />
                         </ParentRoute>
+                        <Route path=path!("/rotation") view=SecretRotationPage />
                     </Routes>
                 </main>
             </div>

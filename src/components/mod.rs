@@ -5,6 +5,7 @@ mod app;
 pub(crate) mod applications;
 pub(crate) mod details;
 pub(crate) mod exchange;
+pub(crate) mod rotation;
 pub(crate) mod secrets;
 pub(crate) mod shared;
 

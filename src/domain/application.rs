@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::retention::Retention;
-use super::secret::{ClientSecret, PreviousSecret, SecretValue};
+use super::rotation_policy::{RotationPolicy, RotationStatus};
+use super::secret::{ClientSecret, PreviousSecret, SecretCheck, SecretValue};
 
 /// The public identifier of an application; also its key in storage and its URL segment.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -503,6 +504,35 @@ impl Application {
         self.previous_secret = None;
         self.record_change(now);
         Ok(())
+    }
+
+    /// Which of this application's secrets `candidate` is at `now`. Both comparisons are made,
+    /// in constant time each; an expired or revoked previous secret is not valid.
+    pub fn check_secret(&self, candidate: &SecretValue, now: DateTime<Utc>) -> SecretCheck {
+        let Ok(current) = self.client_secret() else {
+            return SecretCheck::NotValid;
+        };
+        let is_current = current.value == *candidate;
+        let previous = self
+            .previous_secret(now)
+            .filter(|previous| previous.value == *candidate);
+        match (is_current, previous) {
+            (true, _) => SecretCheck::Current,
+            (false, Some(previous)) => SecretCheck::Previous {
+                expires_at: previous.expires_at,
+            },
+            (false, None) => SecretCheck::NotValid,
+        }
+    }
+
+    /// Where the current secret stands against `policy`; `None` without a secret or a policy.
+    pub fn rotation_status(
+        &self,
+        policy: RotationPolicy,
+        now: DateTime<Utc>,
+    ) -> Option<RotationStatus> {
+        let secret = self.client_secret().ok()?;
+        policy.status(secret.created_at, now)
     }
 
     /// Whether `query` (already lower-cased) matches the name or the client ID.
@@ -1015,6 +1045,115 @@ mod tests {
                     assert!(app.stored_previous_secret().is_none(), "{context}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn checking_tells_the_current_secret_from_the_previous_one() {
+        let mut app = app(ApplicationType::OidcWebApp);
+        app.rotate_secret(secret("second"), Retention::SevenDays, at(1))
+            .unwrap();
+        assert_eq!(
+            app.check_secret(&secret("second"), at(2)),
+            SecretCheck::Current
+        );
+        assert_eq!(
+            app.check_secret(&secret("first"), at(2)),
+            SecretCheck::Previous {
+                expires_at: at(1) + Duration::days(7)
+            }
+        );
+        assert_eq!(
+            app.check_secret(&secret("secon"), at(2)),
+            SecretCheck::NotValid
+        );
+        assert_eq!(
+            app.check_secret(&secret("second "), at(2)),
+            SecretCheck::NotValid
+        );
+        assert_eq!(
+            app.check_secret(&SecretValue::new("s".repeat(1 << 20)), at(2)),
+            SecretCheck::NotValid
+        );
+    }
+
+    #[test]
+    fn an_expired_or_revoked_previous_secret_is_not_valid() {
+        let mut app = app(ApplicationType::Worker);
+        app.rotate_secret(
+            secret("second"),
+            Retention::Custom(CustomRetention::new(1, DurationUnit::Hours).unwrap()),
+            at(1),
+        )
+        .unwrap();
+        assert_eq!(
+            app.check_secret(&secret("first"), at(2)),
+            SecretCheck::NotValid
+        );
+        let mut revoked = app.clone();
+        revoked.revoke_previous_secret(at(1)).unwrap();
+        assert_eq!(
+            revoked.check_secret(&secret("first"), at(1)),
+            SecretCheck::NotValid
+        );
+    }
+
+    #[test]
+    fn another_applications_secret_is_not_valid() {
+        let portal = app(ApplicationType::OidcWebApp);
+        let other = Application::create(
+            ClientId::new("client-2"),
+            ApplicationName::parse("Other").unwrap(),
+            ApplicationType::OidcWebApp,
+            at(0),
+            || Ok::<_, Infallible>(secret("other-secret")),
+        )
+        .unwrap();
+        let others_secret = &other.client_secret().unwrap().value;
+        assert_eq!(
+            portal.check_secret(others_secret, at(1)),
+            SecretCheck::NotValid
+        );
+        assert_eq!(
+            app(ApplicationType::Saml).check_secret(&secret("first"), at(1)),
+            SecretCheck::NotValid,
+            "an application without secrets accepts none"
+        );
+    }
+
+    #[test]
+    fn rotation_status_follows_the_current_secrets_age() {
+        let policy = RotationPolicy::Every(crate::domain::RotationInterval::days(30).unwrap());
+        let mut app = app(ApplicationType::OidcWebApp);
+        assert!(matches!(
+            app.rotation_status(policy, at(0) + Duration::days(30)),
+            Some(RotationStatus::Overdue { .. })
+        ));
+        app.rotate_secret(
+            secret("second"),
+            Retention::DoNotRetain,
+            at(0) + Duration::days(30),
+        )
+        .unwrap();
+        assert!(matches!(
+            app.rotation_status(policy, at(0) + Duration::days(30)),
+            Some(RotationStatus::NotDue { .. })
+        ));
+        assert_eq!(app.rotation_status(RotationPolicy::NoPolicy, at(0)), None);
+    }
+
+    #[test]
+    fn applications_without_a_secret_are_never_due() {
+        let policy = RotationPolicy::Every(crate::domain::RotationInterval::days(1).unwrap());
+        for kind in [
+            ApplicationType::SinglePage,
+            ApplicationType::Saml,
+            ApplicationType::WsFederation,
+        ] {
+            assert_eq!(
+                app(kind).rotation_status(policy, at(0) + Duration::days(999)),
+                None
+            );
         }
     }
 

@@ -8,9 +8,15 @@
 mod activity;
 mod application;
 mod clock;
+mod encoding;
 pub mod exchange;
 mod retention;
+mod rotation_overview;
+mod rotation_policy;
 mod secret;
+mod settings;
+mod token_endpoint;
+mod token_request;
 
 pub use activity::{ActivityEvent, ActivityKind, merge_activity, pending_expiries};
 pub use application::{
@@ -23,4 +29,17 @@ pub use retention::{
     CustomRetention, DurationUnit, MAX_RETENTION_DAYS, MAX_RETENTION_HOURS, Retention,
     RetentionChoice, RetentionError,
 };
-pub use secret::{ClientSecret, PreviousSecret, SecretValue};
+pub use rotation_overview::{RotationDue, RotationInProgress, RotationOverview};
+pub use rotation_policy::{
+    DEFAULT_ROTATION_DAYS, IntervalError, MAX_ROTATION_DAYS, MIN_ROTATION_DAYS, RotationInterval,
+    RotationPolicy, RotationStatus,
+};
+pub use secret::{
+    CandidateError, ClientSecret, PreviousSecret, SecretCandidate, SecretCheck, SecretValue,
+};
+pub use settings::ConsoleSettings;
+pub use token_endpoint::{EndpointError, Scope, ScopeError, TokenEndpoint};
+pub use token_request::{
+    ASSERTION_LIFETIME, ClientAssertion, ClientCredential, MASK, TokenRequest, basic_authorization,
+    shell_quote,
+};

@@ -58,6 +58,44 @@ impl PreviousSecret {
     }
 }
 
+/// A secret someone pasted to check against an application, e.g. from a deployment's settings.
+///
+/// Surrounding white space is removed (a copied line often carries a newline; no secret this
+/// console makes contains white space), and the caller is told so it can say what was checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecretCandidate {
+    pub value: SecretValue,
+    /// Whether white space around the text was removed.
+    pub trimmed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CandidateError {
+    #[error("Enter or paste the secret to check.")]
+    Blank,
+}
+
+impl SecretCandidate {
+    pub fn parse(text: &str) -> Result<Self, CandidateError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(CandidateError::Blank);
+        }
+        Ok(Self {
+            value: SecretValue::new(trimmed.to_owned()),
+            trimmed: trimmed.len() != text.len(),
+        })
+    }
+}
+
+/// Which of an application's secrets a candidate is, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretCheck {
+    Current,
+    Previous { expires_at: DateTime<Utc> },
+    NotValid,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +121,26 @@ mod tests {
             SecretValue::new("abc".into()),
             SecretValue::new("abcd".into())
         );
+    }
+
+    #[test]
+    fn a_candidate_loses_surrounding_white_space_and_says_so() {
+        let candidate = SecretCandidate::parse("  abc\r\n").unwrap();
+        assert_eq!(candidate.value, SecretValue::new("abc".into()));
+        assert!(candidate.trimmed);
+        assert!(!SecretCandidate::parse("abc").unwrap().trimmed);
+        assert_eq!(
+            SecretCandidate::parse("a b").unwrap().value,
+            SecretValue::new("a b".into()),
+            "white space inside is part of what was pasted"
+        );
+    }
+
+    #[test]
+    fn a_blank_candidate_is_refused() {
+        for blank in ["", " ", "\t\n\u{3000}"] {
+            assert_eq!(SecretCandidate::parse(blank), Err(CandidateError::Blank));
+        }
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub enum CommandError {
     Missing,
     #[error("The stored data for this application is unreadable, so it was left untouched: {}.", .0.problem)]
     Unreadable(StorageProblem),
+    #[error("The stored console settings are unreadable, so they were left untouched and cannot be changed: {}.", .0.problem)]
+    SettingsUnreadable(StorageProblem),
     #[error(transparent)]
     Name(#[from] NameError),
     #[error(transparent)]

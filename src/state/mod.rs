@@ -9,6 +9,8 @@
 mod activity;
 mod commands;
 mod exchange;
+mod rotation;
+mod settings;
 mod sync;
 
 use std::collections::HashSet;
@@ -18,7 +20,10 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::demo;
-use crate::domain::{ActivityEvent, Application, ClientId, Clock, pending_expiries};
+use crate::domain::{
+    ActivityEvent, Application, ClientId, Clock, ConsoleSettings, RotationOverview,
+    pending_expiries,
+};
 use crate::storage::{ApplicationRepository, LoadedActivity, StorageProblem};
 
 pub use commands::CommandError;
@@ -46,6 +51,8 @@ pub struct AppState {
     pending_expiries: Memo<Vec<ActivityEvent>>,
     announcement: RwSignal<Announcement>,
     now: RwSignal<DateTime<Utc>>,
+    settings: RwSignal<ConsoleSettings>,
+    rotation_overview: Memo<RotationOverview>,
     repository: StoredValue<ApplicationRepository, LocalStorage>,
     clock: StoredValue<Rc<dyn Clock>, LocalStorage>,
 }
@@ -67,6 +74,9 @@ impl AppState {
                 Err(message) => warning = Some(message),
             }
         }
+        let settings = repository.settings().load();
+        loaded.problems.extend(settings.problem);
+        let settings = RwSignal::new(settings.settings);
         let applications = RwSignal::new(loaded.applications);
         let now_signal = RwSignal::new(now);
         let pending = Memo::new(move |_| {
@@ -83,6 +93,8 @@ impl AppState {
             pending_expiries: pending,
             announcement: RwSignal::new(Announcement::default()),
             now: now_signal,
+            settings,
+            rotation_overview: rotation::overview_memo(applications, settings, now_signal),
             repository: StoredValue::new_local(repository),
             clock: StoredValue::new_local(clock),
         }
@@ -152,7 +164,8 @@ impl AppState {
         });
     }
 
-    fn current_time(&self) -> DateTime<Utc> {
+    /// The clock's time now, for a value that must not be a second stale (an assertion's `iat`).
+    pub fn current_time(&self) -> DateTime<Utc> {
         self.clock.with_value(|clock| clock.now())
     }
 

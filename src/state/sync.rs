@@ -1,14 +1,17 @@
 //! Following changes other tabs make: the browser fires `storage` in every other tab of the
 //! origin after a write, and the affected application (or, for the index, everything) is
 //! re-read so an open panel or dialog shows the new state without a reload. An application
-//! that disappears is remembered as deleted, so its open views can say so.
+//! that disappears is remembered as deleted, so its open views can say so. The console settings
+//! have a key of their own and are re-read the same way.
 
 use leptos::prelude::*;
 
 use std::collections::HashSet;
 
 use crate::domain::ClientId;
-use crate::storage::{ACTIVITY_HEAD_KEY, INDEX_KEY, client_id_of_key, is_activity_key};
+use crate::storage::{
+    ACTIVITY_HEAD_KEY, INDEX_KEY, SETTINGS_KEY, client_id_of_key, is_activity_key,
+};
 
 use super::AppState;
 
@@ -20,6 +23,7 @@ pub(super) fn follow_other_tabs(state: AppState) {
             // The head only moves the window; the slot written after it brings the event.
             None if key == ACTIVITY_HEAD_KEY => {}
             None if is_activity_key(&key) => state.reload_activity_slot(&key),
+            None if key == SETTINGS_KEY => state.reload_settings(),
             None => {}
         },
         // A null key means the whole storage was cleared.
@@ -64,6 +68,7 @@ impl AppState {
         }
         self.applications.set(loaded.applications);
         self.problems.set(loaded.problems);
+        self.reload_settings();
     }
 
     fn reload_one(&self, key: &str, client_id: &ClientId) {

@@ -5,13 +5,15 @@
 //! tests and for sessions where the browser refuses storage. `ApplicationRepository` holds all
 //! the rules over any store: the record format and its versions (`record`), the index, and the
 //! promise that a record it cannot read is left exactly where it is and reported. The activity
-//! log (`activity`) lives in the same store under its own keys, by the same rules.
+//! log (`activity`) and the console-wide settings (`settings`) live in the same store under their
+//! own keys, by the same rules.
 
 mod activity;
 mod local_storage;
 mod memory;
 mod record;
 mod repository;
+mod settings;
 
 pub use activity::{
     ACTIVITY_CAP, ACTIVITY_HEAD_KEY, ACTIVITY_PREFIX, ACTIVITY_SCHEMA, ActivityLog,
@@ -25,6 +27,7 @@ pub use repository::{
     ApplicationRepository, BatchError, INDEX_KEY, KEY_PREFIX, LoadedApplications, SaveError,
     StorageProblem, client_id_of_key, record_key,
 };
+pub use settings::{LoadedSettings, SETTINGS_KEY, SETTINGS_SCHEMA, SettingsRepository};
 
 /// A flat string key-value store, the shape of `window.localStorage`.
 pub trait RecordStore {

@@ -22,6 +22,8 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
+use super::settings::SETTINGS_SCHEMA;
+
 use crate::domain::{
     Application, ApplicationName, ApplicationType, ClientId, ClientSecret, PreviousSecret,
     SecretValue, TokenEndpointAuthMethod,
@@ -50,6 +52,10 @@ pub enum RecordProblem {
     /// Part of the activity log, not an application's record.
     #[error(transparent)]
     Activity(#[from] super::activity::ActivityProblem),
+    #[error(
+        "the console settings were written by a newer version of the console (settings schema {found}, this version reads up to {SETTINGS_SCHEMA})"
+    )]
+    NewerSettings { found: u64 },
 }
 
 /// Schema 2, the current one. Fields it does not define are ignored when reading (which keeps

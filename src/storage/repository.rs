@@ -12,6 +12,7 @@ use crate::domain::{Application, ClientId};
 
 use super::activity::ActivityLog;
 use super::record::{self, RecordProblem};
+use super::settings::SettingsRepository;
 use super::{RecordStore, WriteError};
 
 /// Every key this app owns starts with this; the `v1` names the key layout, not the record schema.
@@ -87,6 +88,13 @@ impl ApplicationRepository {
     /// The activity log, kept in the same store.
     pub fn activity(&self) -> ActivityLog<'_> {
         ActivityLog::new(self.store.as_ref())
+    }
+
+    /// The console-wide settings, kept in the same store.
+    pub fn settings(&self) -> SettingsRepository<'_> {
+        SettingsRepository {
+            store: self.store.as_ref(),
+        }
     }
 
     pub fn load_all(&self) -> LoadedApplications {

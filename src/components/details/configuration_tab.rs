@@ -1,5 +1,5 @@
-//! The Configuration tab: token endpoint auth method, then the secret sections or the reason
-//! there are none. Dialogs live here, not in the sections, so a dialog stays put if its section
+//! The Configuration tab: token endpoint auth method, then the secret sections and the token
+//! request, or the reason there are none. Dialogs live here, not in the sections, so a dialog stays put if its section
 //! disappears underneath it (a previous secret expiring while Revoke is open).
 
 use leptos::prelude::*;
@@ -7,15 +7,18 @@ use leptos::prelude::*;
 use crate::domain::{Application, NoSecretReason};
 use crate::state::use_app_state;
 
+use crate::components::secrets::check_secret_dialog::CheckSecretDialog;
 use crate::components::secrets::client_secret_section::ClientSecretSection;
 use crate::components::secrets::generate_secret_dialog::GenerateSecretDialog;
 use crate::components::secrets::previous_secret_section::PreviousSecretSection;
 use crate::components::secrets::revoke_previous_dialog::RevokePreviousDialog;
+use crate::components::secrets::token_request_section::TokenRequestSection;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum OpenDialog {
     Generate,
     Revoke,
+    Check,
 }
 
 #[component]
@@ -78,6 +81,7 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
                             secret=Signal::derive(move || secret.get().map(|(value, _)| value).unwrap_or_default())
                             created_at=Signal::derive(move || secret.get().map(|(_, created)| created).unwrap_or_default())
                             on_generate=Callback::new(move |()| open(OpenDialog::Generate))
+                            on_check=Callback::new(move |()| open(OpenDialog::Check))
                         />
                         <Show when=move || previous.with(Option::is_some)>
                             <PreviousSecretSection
@@ -86,6 +90,7 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
                                 on_revoke=Callback::new(move |()| open(OpenDialog::Revoke))
                             />
                         </Show>
+                        <TokenRequestSection application />
                     }
                         .into_any()
                 }
@@ -96,6 +101,9 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
                 }
                 Some((OpenDialog::Revoke, opened)) => {
                     view! { <RevokePreviousDialog client_id=client_id() on_closed=closer(opened) /> }.into_any()
+                }
+                Some((OpenDialog::Check, opened)) => {
+                    view! { <CheckSecretDialog client_id=client_id() on_closed=closer(opened) /> }.into_any()
                 }
                 None => ().into_any(),
             }}

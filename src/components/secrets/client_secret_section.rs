@@ -1,4 +1,4 @@
-//! The Client Secret section: the current secret and Generate New Secret.
+//! The Client Secret section: the current secret, Generate New Secret and Check a Secret.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -11,6 +11,7 @@ pub fn ClientSecretSection(
     #[prop(into)] secret: Signal<String>,
     #[prop(into)] created_at: Signal<DateTime<Utc>>,
     on_generate: Callback<()>,
+    on_check: Callback<()>,
 ) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="client-secret-heading">
@@ -24,6 +25,9 @@ pub fn ClientSecretSection(
             <div class="card__actions">
                 <button type="button" class="button button--primary" on:click=move |_| on_generate.run(())>
                     "Generate New Secret"
+                </button>
+                <button type="button" class="button" on:click=move |_| on_check.run(())>
+                    "Check a Secret"
                 </button>
             </div>
         </section>

@@ -10,6 +10,9 @@ use crate::components::shared::site_base::use_site_base;
 pub fn NavLink(
     /// The site path of the page it opens, such as `/applications`.
     path: &'static str,
+    /// An accessible name other than the visible text, e.g. with a count spelled out.
+    #[prop(optional, into)]
+    label: Signal<Option<String>>,
     children: Children,
 ) -> impl IntoView {
     let site = use_site_base();
@@ -17,7 +20,12 @@ pub fn NavLink(
     let pathname = use_location().pathname;
     let is_current = move || pathname.with(|full| is_at_or_below(site.page_path(full), path));
     view! {
-        <a class="sidebar__link" href=href aria-current=move || is_current().then_some("page")>
+        <a
+            class="sidebar__link"
+            href=href
+            aria-label=move || label.get()
+            aria-current=move || is_current().then_some("page")
+        >
             {children()}
         </a>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::download::download_text_file;
 use crate::state::use_app_state;
-use crate::storage::{RecordProblem, StorageProblem};
+use crate::storage::{RecordProblem, SETTINGS_KEY, StorageProblem};
 
 #[component]
 pub fn StorageAlerts() -> impl IntoView {
@@ -39,12 +39,15 @@ pub fn StorageAlerts() -> impl IntoView {
     }
 }
 
-/// Names how many applications are affected, and the index separately: it is not an application.
+/// Names how many applications are affected, and the index and the settings separately: they
+/// are not applications.
 fn summary(problems: &[StorageProblem]) -> String {
     let index_unreadable = problems
         .iter()
         .any(|problem| matches!(problem.problem, RecordProblem::UnreadableIndex(_)));
-    let affected = problems.len() - usize::from(index_unreadable);
+    let settings_unreadable = problems.iter().any(|problem| problem.key == SETTINGS_KEY);
+    let affected =
+        problems.len() - usize::from(index_unreadable) - usize::from(settings_unreadable);
     let applications = match affected {
         0 => None,
         1 => Some("1 stored application could not be read or is not listed.".to_owned()),
@@ -55,9 +58,13 @@ fn summary(problems: &[StorageProblem]) -> String {
     let index = index_unreadable.then_some(
         "The stored list of applications (index) is unreadable: every record was still loaded, but adding applications is paused so the index is not overwritten.",
     );
+    let settings = settings_unreadable.then_some(
+        "The stored console settings (token endpoint, rotation policy) are unreadable: the defaults apply, and changing the settings is paused so they are not overwritten.",
+    );
     applications
         .into_iter()
         .chain(index.map(str::to_owned))
+        .chain(settings.map(str::to_owned))
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -1,6 +1,6 @@
 //! Times as people read them: local date and time, and how long remains until an expiry.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -50,7 +50,13 @@ pub fn machine_time(instant: DateTime<Utc>) -> String {
 
 /// "in 6 days 23 hours", "in 59 minutes", "in 12 seconds": the two largest units that matter.
 pub fn time_remaining(now: DateTime<Utc>, until: DateTime<Utc>) -> String {
-    let seconds = (until - now).num_seconds().max(0);
+    format!("in {}", duration_in_words(until - now))
+}
+
+/// "6 days 23 hours", "1 hour 1 minute", "12 seconds": the two largest units that matter, to
+/// the second (a negative duration reads as 0 seconds).
+pub fn duration_in_words(duration: Duration) -> String {
+    let seconds = duration.num_seconds().max(0);
     let (days, hours, minutes) = (
         seconds / 86_400,
         seconds % 86_400 / 3_600,
@@ -58,7 +64,7 @@ pub fn time_remaining(now: DateTime<Utc>, until: DateTime<Utc>) -> String {
     );
     let unit =
         |count: i64, name: &str| format!("{count} {name}{}", if count == 1 { "" } else { "s" });
-    let text = if days > 0 {
+    if days > 0 {
         if hours > 0 {
             format!("{} {}", unit(days, "day"), unit(hours, "hour"))
         } else {
@@ -74,8 +80,7 @@ pub fn time_remaining(now: DateTime<Utc>, until: DateTime<Utc>) -> String {
         unit(minutes, "minute")
     } else {
         unit(seconds, "second")
-    };
-    format!("in {text}")
+    }
 }
 
 pub fn rotation_announcement(outcome: RotationOutcome) -> String {
@@ -91,7 +96,7 @@ pub fn rotation_announcement(outcome: RotationOutcome) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Duration, TimeZone};
+    use chrono::TimeZone;
 
     #[test]
     fn remaining_time_names_the_two_largest_units() {

@@ -1,0 +1,8 @@
+//! The Secret Rotation page: rotations in progress, rotations due by the policy, and the policy.
+
+pub(crate) mod paged_table;
+pub(crate) mod rotation_due_table;
+pub(crate) mod rotation_policy_form;
+pub(crate) mod rotations_in_progress_table;
+pub(crate) mod secret_rotation_link;
+pub(crate) mod secret_rotation_page;

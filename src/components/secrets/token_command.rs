@@ -1,0 +1,75 @@
+//! The generated token request command: shown masked (only the secret or assertion hidden) until
+//! Show, copied for real by Copy Command, and for a client assertion, when it expires and a way to
+//! make a new one.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::clipboard::copy_text;
+use crate::state::use_app_state;
+
+use crate::components::shared::time_text::{local_date_time, machine_time};
+
+#[component]
+pub fn TokenCommand(
+    masked: String,
+    command: String,
+    assertion_expires_at: Option<DateTime<Utc>>,
+    on_new_assertion: Callback<()>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let revealed = RwSignal::new(false);
+    let copy_failure = RwSignal::new(None::<String>);
+    let shown = {
+        let command = command.clone();
+        move || {
+            if revealed.get() {
+                command.clone()
+            } else {
+                masked.clone()
+            }
+        }
+    };
+    let copy = move |_| {
+        let command = command.clone();
+        spawn_local(async move {
+            match copy_text(&command).await {
+                Ok(()) => {
+                    copy_failure.try_set(None);
+                    state.announce("The token request command was copied to the clipboard.");
+                }
+                Err(error) => {
+                    copy_failure.try_set(Some(error.to_string()));
+                }
+            }
+        });
+    };
+    view! {
+        <pre class="command"><code translate="no">{shown}</code></pre>
+        {assertion_expires_at.map(|expires_at| view! {
+            <p class="card__text">
+                "The client assertion is accepted until "
+                <time datetime=machine_time(expires_at)>{local_date_time(expires_at)}</time>
+                " and only once; make a new one for each try."
+            </p>
+        })}
+        <div class="card__actions command__actions">
+            <button
+                type="button"
+                class="button button--small"
+                aria-label=move || format!("{} command", if revealed.get() { "Hide" } else { "Show" })
+                on:click=move |_| revealed.update(|revealed| *revealed = !*revealed)
+            >
+                {move || if revealed.get() { "Hide" } else { "Show" }}
+            </button>
+            <button type="button" class="button button--small" on:click=copy>"Copy Command"</button>
+            {assertion_expires_at.map(|_| view! {
+                <button type="button" class="button button--small" on:click=move |_| on_new_assertion.run(())>
+                    "New Assertion"
+                </button>
+            })}
+        </div>
+        {move || copy_failure.get().map(|message| view! { <p class="field__error" role="alert">{message}</p> })}
+    }
+}

@@ -1,0 +1,220 @@
+//! What the Secret Rotation page shows: the rotations still in progress (a previous secret not
+//! yet expired) and the secrets the policy says are due or overdue, both found in one pass over
+//! the applications so a page of 10,000 can be recomputed every second.
+//!
+//! Entries name applications by position in the slice they were computed from, so a tick that
+//! changes nothing produces an equal overview (and nothing re-renders), and building the rows
+//! shown is left to the caller, for the page it shows.
+
+use chrono::{DateTime, Utc};
+
+use super::application::Application;
+use super::rotation_policy::RotationPolicy;
+
+/// An application whose previous secret is still valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RotationInProgress {
+    pub position: usize,
+    pub previous_expires_at: DateTime<Utc>,
+}
+
+/// An application whose current secret the policy says is due or overdue for rotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RotationDue {
+    pub position: usize,
+    pub secret_created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RotationOverview {
+    /// Soonest expiry first.
+    pub in_progress: Vec<RotationInProgress>,
+    /// Oldest secret first: the most overdue, then the rest overdue, then the soonest due.
+    pub due: Vec<RotationDue>,
+}
+
+impl RotationOverview {
+    /// The overview of `applications` under `policy` at `now`. Ties keep the slice's order.
+    pub fn of(applications: &[Application], policy: RotationPolicy, now: DateTime<Utc>) -> Self {
+        let mut overview = Self::default();
+        for (position, application) in applications.iter().enumerate() {
+            if let Some(previous) = application.previous_secret(now) {
+                overview.in_progress.push(RotationInProgress {
+                    position,
+                    previous_expires_at: previous.expires_at,
+                });
+            }
+            let needs_rotation = application
+                .rotation_status(policy, now)
+                .is_some_and(|status| status.needs_rotation());
+            if let (true, Ok(secret)) = (needs_rotation, application.client_secret()) {
+                overview.due.push(RotationDue {
+                    position,
+                    secret_created_at: secret.created_at,
+                });
+            }
+        }
+        // Stable sorts, so equal times keep the applications' order from tick to tick.
+        overview
+            .in_progress
+            .sort_by_key(|entry| entry.previous_expires_at);
+        overview.due.sort_by_key(|entry| entry.secret_created_at);
+        overview
+    }
+
+    /// How many rotations the administrator should start now (the navigation's count).
+    pub fn due_count(&self) -> usize {
+        self.due.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{
+        ApplicationName, ApplicationType, ClientId, CustomRetention, DurationUnit, Retention,
+        RotationInterval, SecretValue,
+    };
+    use chrono::{Duration, TimeZone};
+    use std::convert::Infallible;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap()
+    }
+
+    fn every(days: u16) -> RotationPolicy {
+        RotationPolicy::Every(RotationInterval::days(days).unwrap())
+    }
+
+    /// An application of `kind` whose secret is `age` old.
+    fn application(name: &str, kind: ApplicationType, age: Duration) -> Application {
+        Application::create(
+            ClientId::new(name.to_lowercase()),
+            ApplicationName::parse(name).unwrap(),
+            kind,
+            now() - age,
+            || Ok::<_, Infallible>(SecretValue::new(format!("{name} first"))),
+        )
+        .unwrap()
+    }
+
+    /// An OIDC web app rotated `ago` before now, the old secret retained for `retained`.
+    fn rotated(name: &str, ago: Duration, retained: Duration) -> Application {
+        let mut app = application(name, ApplicationType::OidcWebApp, Duration::days(400));
+        app.rotate_secret(
+            SecretValue::new(format!("{name} second")),
+            Retention::Custom(
+                CustomRetention::new(
+                    u32::try_from(retained.num_hours()).unwrap(),
+                    DurationUnit::Hours,
+                )
+                .unwrap(),
+            ),
+            now() - ago,
+        )
+        .unwrap();
+        app
+    }
+
+    #[test]
+    fn rotations_in_progress_are_listed_soonest_expiry_first() {
+        let applications = [
+            rotated("Late", Duration::hours(1), Duration::days(30)),
+            rotated("Soon", Duration::hours(1), Duration::hours(2)),
+            rotated("Middle", Duration::hours(1), Duration::days(7)),
+        ];
+        let overview = RotationOverview::of(&applications, RotationPolicy::NoPolicy, now());
+        let positions: Vec<usize> = overview.in_progress.iter().map(|e| e.position).collect();
+        assert_eq!(positions, [1, 2, 0]);
+        assert_eq!(
+            overview.in_progress[0].previous_expires_at,
+            now() + Duration::hours(1)
+        );
+    }
+
+    #[test]
+    fn a_rotation_leaves_the_overview_at_the_instant_its_previous_secret_expires() {
+        let applications = [rotated("Soon", Duration::hours(1), Duration::hours(2))];
+        let expiry = now() + Duration::hours(1);
+        let before = RotationOverview::of(
+            &applications,
+            RotationPolicy::NoPolicy,
+            expiry - Duration::milliseconds(1),
+        );
+        assert_eq!(before.in_progress.len(), 1);
+        let at_expiry = RotationOverview::of(&applications, RotationPolicy::NoPolicy, expiry);
+        assert!(at_expiry.in_progress.is_empty());
+    }
+
+    #[test]
+    fn due_secrets_are_listed_overdue_first_then_soonest_due() {
+        let applications = [
+            application("Due", ApplicationType::Worker, Duration::days(85)),
+            application("Fresh", ApplicationType::Worker, Duration::days(10)),
+            application("Overdue", ApplicationType::Native, Duration::days(95)),
+            application("Ancient", ApplicationType::OidcWebApp, Duration::days(300)),
+        ];
+        let overview = RotationOverview::of(&applications, every(90), now());
+        let positions: Vec<usize> = overview.due.iter().map(|e| e.position).collect();
+        assert_eq!(positions, [3, 2, 0]);
+        assert_eq!(overview.due_count(), 3);
+        assert_eq!(
+            overview.due[0].secret_created_at,
+            now() - Duration::days(300)
+        );
+    }
+
+    #[test]
+    fn applications_without_a_secret_are_never_due() {
+        let applications = [
+            application("Saml", ApplicationType::Saml, Duration::days(900)),
+            application("Spa", ApplicationType::SinglePage, Duration::days(900)),
+            application("WsFed", ApplicationType::WsFederation, Duration::days(900)),
+        ];
+        let overview = RotationOverview::of(&applications, every(1), now());
+        assert_eq!(overview, RotationOverview::default());
+    }
+
+    #[test]
+    fn without_a_policy_nothing_is_due_but_rotations_in_progress_remain() {
+        let applications = [
+            application("Ancient", ApplicationType::Worker, Duration::days(3000)),
+            rotated("Rotating", Duration::hours(1), Duration::days(1)),
+        ];
+        let overview = RotationOverview::of(&applications, RotationPolicy::NoPolicy, now());
+        assert!(overview.due.is_empty());
+        assert_eq!(overview.in_progress.len(), 1);
+    }
+
+    #[test]
+    fn a_shorter_interval_makes_more_secrets_due() {
+        let applications = [
+            application("Week", ApplicationType::Worker, Duration::days(7)),
+            application("Month", ApplicationType::Worker, Duration::days(30)),
+        ];
+        assert_eq!(
+            RotationOverview::of(&applications, every(90), now()).due_count(),
+            0
+        );
+        assert_eq!(
+            RotationOverview::of(&applications, every(7), now()).due_count(),
+            2
+        );
+        assert_eq!(
+            RotationOverview::of(&applications, every(3650), now()).due_count(),
+            0
+        );
+    }
+
+    #[test]
+    fn a_tick_that_changes_no_status_gives_an_equal_overview() {
+        let applications = [
+            application("Overdue", ApplicationType::Native, Duration::days(95)),
+            rotated("Rotating", Duration::hours(1), Duration::days(1)),
+        ];
+        assert_eq!(
+            RotationOverview::of(&applications, every(90), now()),
+            RotationOverview::of(&applications, every(90), now() + Duration::seconds(1)),
+        );
+    }
+}
