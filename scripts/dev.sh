@@ -5,6 +5,8 @@
 # Each installs whatever is missing (wasm target, trunk, wasm-bindgen-cli at the locked version,
 # Debian chromium + chromium-driver, npm packages) and skips what is already present.
 # Also: ./scripts/dev.sh build (release site in dist/), ./scripts/dev.sh bench (browser benchmark).
+# The release site is for the site root unless PUBLIC_URL says where it will be served, e.g.
+#   PUBLIC_URL=/console/ ./scripts/dev.sh build      (DIST=dir writes it elsewhere than dist/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,7 +45,7 @@ ensure_chromium() {
 
 ensure_npm_packages() {
   if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
-  step "installing npm packages (playwright-core, binaryen for wasm-opt, axe-core)"
+  step "installing npm packages (@playwright/test, binaryen for wasm-opt, axe-core)"
   npm ci --no-audit --no-fund
 }
 
@@ -56,11 +58,12 @@ ensure_build_tools() {
   ensure_npm_packages
 }
 
+# build_release [PUBLIC_URL] [DIST]: the post-build hook also writes 404.html (static hosts serve it
+# for unknown paths, so deep links reach the app's router) and the .br/.gz twins.
 build_release() {
-  step "building the release site into dist/"
-  trunk build --release
-  # Static hosts serve 404.html for unknown paths: the app's own router then shows the right page.
-  cp dist/index.html dist/404.html
+  local public_url=${1:-/} dist=${2:-dist}
+  step "building the release site for $public_url into $dist/"
+  trunk build --release --public-url "$public_url" --dist "$dist"
 }
 
 case "${1:-}" in
@@ -71,7 +74,7 @@ case "${1:-}" in
     ;;
   build)
     ensure_build_tools
-    build_release
+    build_release "${PUBLIC_URL:-/}" "${DIST:-dist}"
     ;;
   test)
     ensure_build_tools
@@ -84,9 +87,12 @@ case "${1:-}" in
     cargo test
     step "wasm tests in headless Chromium: storage and components"
     cargo test --target wasm32-unknown-unknown --tests
-    build_release
-    step "end-to-end tests: Playwright driving Chromium against dist/"
-    npm run --silent test:e2e
+    build_release / dist
+    # The same site for a sub-path, which tests/e2e/sub_path.spec.mjs serves under /console/.
+    build_release /console/ dist-subpath
+    step "end-to-end tests: Playwright driving Chromium against dist/ and dist-subpath/"
+    # No stdin: nothing may wait for a key (the HTML report never opens, see playwright.config.mjs).
+    npm run --silent test:e2e </dev/null
     ;;
   bench)
     ensure_build_tools

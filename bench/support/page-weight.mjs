@@ -1,7 +1,7 @@
 // Page weight: the files index.html loads, their gzip -9 sizes, and a small static server that
 // sends them gzip-encoded the way a compressing host would, so the bytes Chromium actually
-// receives can be measured too. (tests/e2e/support/server.mjs serves without compression; the
-// timing runs use that one.)
+// receives can be measured too. (The timing runs use scripts/static-host.mjs, which compresses
+// nothing itself: dist/ has no precompressed twins.)
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,7 +22,9 @@ const gzip = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION })
 export async function pageAssets(distDir) {
   const html = await readFile(path.join(distDir, 'index.html'), 'utf8');
   const referenced = new Set(['/index.html']);
-  for (const match of html.matchAll(/(?:href|src)="(\/[^"]+)"|(?:from|module_or_path:)\s*'(\/[^']+)'/g)) {
+  // Only what the page loads (link and script elements, the bootstrap's imports), not the
+  // first-paint frame's navigation links.
+  for (const match of html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="(\/[^"]+)"|(?:from|module_or_path:)\s*'(\/[^']+)'/g)) {
     referenced.add(match[1] ?? match[2]);
   }
   const assets = [];

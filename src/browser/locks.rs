@@ -20,9 +20,66 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, future_to_promise};
+
+// The slice of the Web Locks API this module uses, typed. web-sys has bindings for it only
+// behind `--cfg=web_sys_unstable_apis`, so these few are declared here instead.
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.locks`.
+    #[wasm_bindgen(extends = Object)]
+    #[derive(Clone)]
+    type LockManager;
+
+    /// `LockManager.request(name, callback)`: the callback runs once the exclusive lock is
+    /// granted, which is held until the promise the callback returns settles.
+    #[wasm_bindgen(method, catch)]
+    fn request(this: &LockManager, name: &str, callback: &Function) -> Result<Promise, JsValue>;
+
+    /// `LockManager.request(name, options, callback)`.
+    #[wasm_bindgen(method, catch, js_name = request)]
+    fn request_with_options(
+        this: &LockManager,
+        name: &str,
+        options: &LockOptions,
+        callback: &Function,
+    ) -> Result<Promise, JsValue>;
+
+    /// `LockManager.query()`: a promise of the locks held and requested in this origin.
+    #[wasm_bindgen(method, catch)]
+    fn query(this: &LockManager) -> Result<Promise, JsValue>;
+
+    /// The `LockManagerSnapshot` that `query()` resolves to.
+    #[wasm_bindgen(extends = Object)]
+    type LockManagerSnapshot;
+
+    #[wasm_bindgen(method, getter)]
+    fn held(this: &LockManagerSnapshot) -> Option<Array>;
+
+    /// A `LockInfo` of the snapshot.
+    #[wasm_bindgen(extends = Object)]
+    type LockInfo;
+
+    #[wasm_bindgen(method, getter)]
+    fn name(this: &LockInfo) -> Option<String>;
+
+    /// The `LockOptions` dictionary.
+    #[wasm_bindgen(extends = Object)]
+    type LockOptions;
+
+    #[wasm_bindgen(method, setter)]
+    fn set_mode(this: &LockOptions, mode: &str);
+
+    /// The `navigator`, seen for its `locks` member only.
+    #[wasm_bindgen(extends = Object)]
+    type NavigatorLocks;
+
+    /// `navigator.locks`: absent in insecure contexts and older browsers.
+    #[wasm_bindgen(method, getter)]
+    fn locks(this: &NavigatorLocks) -> Option<LockManager>;
+}
 
 const LOCK_NAME: &str = "client-secret-console.writes";
 const MARKER_PREFIX: &str = "client-secret-console.written.";
@@ -76,7 +133,9 @@ pub async fn with_exclusive_lock<T: 'static>(
             Ok(JsValue::UNDEFINED)
         })
     });
-    let request = call_method(&locks, "request", &[JsValue::from_str(LOCK_NAME), callback])?;
+    let request = locks
+        .request(LOCK_NAME, callback.unchecked_ref())
+        .map_err(|_| LockError)?;
     // The request itself settles first only when it failed before the work could run.
     JsFuture::from(Promise::race(&Array::of2(&finished, &request)))
         .await
@@ -86,7 +145,7 @@ pub async fn with_exclusive_lock<T: 'static>(
 
 /// Catches up, then runs `work`; returns its value and the markers its writes need.
 async fn run_locked<T>(
-    locks: &JsValue,
+    locks: &LockManager,
     work: impl FnOnce(&mut WriteLog) -> T,
 ) -> (Result<T, LockError>, Vec<WriteMarker>) {
     let markers = match held_markers(locks).await {
@@ -115,7 +174,7 @@ async fn run_locked<T>(
 }
 
 /// Takes a marker lock for every write. The write has happened: a failure here is only logged.
-async fn announce_writes(locks: &JsValue, written: Vec<WriteMarker>) {
+async fn announce_writes(locks: &LockManager, written: Vec<WriteMarker>) {
     for marker in written {
         if hold_marker(locks, &marker.name()).await.is_err() {
             web_sys::console::warn_1(&JsValue::from_str(
@@ -164,19 +223,17 @@ fn fingerprint(value: Option<&str>) -> u64 {
     hash.max(1)
 }
 
-async fn held_markers(locks: &JsValue) -> Result<Vec<WriteMarker>, LockError> {
-    let snapshot = JsFuture::from(call_method(locks, "query", &[])?)
+async fn held_markers(locks: &LockManager) -> Result<Vec<WriteMarker>, LockError> {
+    let query = locks.query().map_err(|_| LockError)?;
+    let snapshot: LockManagerSnapshot = JsFuture::from(query)
         .await
-        .map_err(|_| LockError)?;
-    let held = Reflect::get(&snapshot, &JsValue::from_str("held")).map_err(|_| LockError)?;
-    let held = Array::from(&held);
-    Ok(held
+        .map_err(|_| LockError)?
+        .unchecked_into();
+    Ok(snapshot
+        .held()
+        .unwrap_or_default()
         .iter()
-        .filter_map(|lock| {
-            Reflect::get(&lock, &JsValue::from_str("name"))
-                .ok()?
-                .as_string()
-        })
+        .filter_map(|lock| lock.unchecked_into::<LockInfo>().name())
         .filter_map(|name| WriteMarker::parse(&name))
         .collect())
 }
@@ -209,7 +266,7 @@ async fn catch_up(markers: &[WriteMarker]) -> Result<(), LockError> {
 }
 
 /// Takes the marker lock and keeps it for `MARKER_LIFETIME_MS`; returns once it is granted.
-async fn hold_marker(locks: &JsValue, name: &str) -> Result<(), LockError> {
+async fn hold_marker(locks: &LockManager, name: &str) -> Result<(), LockError> {
     let mut granted_resolve = None;
     let granted = Promise::new(&mut |resolve, _reject| granted_resolve = Some(resolve));
     let granted_resolve = granted_resolve.ok_or(LockError)?;
@@ -224,19 +281,12 @@ async fn hold_marker(locks: &JsValue, name: &str) -> Result<(), LockError> {
             }
         })
     });
-    let options = Object::new();
-    Reflect::set(
-        &options,
-        &JsValue::from_str("mode"),
-        &JsValue::from_str("shared"),
-    )
-    .map_err(|_| LockError)?;
+    let options: LockOptions = Object::new().unchecked_into();
+    options.set_mode("shared");
     // The request settles only when the marker is released; only the grant is awaited.
-    let _released = call_method(
-        locks,
-        "request",
-        &[JsValue::from_str(name), options.into(), hold],
-    )?;
+    let _released = locks
+        .request_with_options(name, &options, hold.unchecked_ref())
+        .map_err(|_| LockError)?;
     JsFuture::from(granted).await.map_err(|_| LockError)?;
     Ok(())
 }
@@ -261,27 +311,11 @@ fn stored_value(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok()?
 }
 
-fn call_method(
-    target: &JsValue,
-    method: &str,
-    arguments: &[JsValue],
-) -> Result<Promise, LockError> {
-    let function = Reflect::get(target, &JsValue::from_str(method))
-        .ok()
-        .and_then(|function| function.dyn_into::<Function>().ok())
-        .ok_or(LockError)?;
-    let arguments: Array = arguments.iter().collect();
-    function
-        .apply(target, &arguments)
-        .ok()
-        .and_then(|promise| promise.dyn_into::<Promise>().ok())
-        .ok_or(LockError)
-}
-
-fn lock_manager() -> Option<JsValue> {
-    let navigator = web_sys::window()?.navigator();
-    let locks = Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?;
-    (!locks.is_undefined() && !locks.is_null()).then_some(locks)
+fn lock_manager() -> Option<LockManager> {
+    web_sys::window()?
+        .navigator()
+        .unchecked_into::<NavigatorLocks>()
+        .locks()
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@ use crate::storage::ApplicationRepository;
 
 use crate::components::applications::applications_page::ApplicationsPage;
 use crate::components::details::details_panel::DetailsPanel;
+use crate::components::shared::nav_link::NavLink;
 use crate::components::shared::not_found::NotFound;
+use crate::components::shared::site_base::{SiteBase, provide_site_base};
 use crate::components::shared::status_region::StatusRegion;
 use crate::components::shared::storage_alerts::StorageAlerts;
 
@@ -23,13 +25,18 @@ pub fn App(
     /// Why changes will not be saved, when the browser refuses storage.
     #[prop(default = None)]
     storage_warning: Option<String>,
+    /// Where the site is served; the site root unless given.
+    #[prop(optional)]
+    site: SiteBase,
 ) -> impl IntoView {
     let state = AppState::start(repository, clock, storage_warning);
     provide_app_state(state);
     state.run_in_background();
+    let router_base = site.router_base();
+    provide_site_base(site);
 
     view! {
-        <Router>
+        <Router base=router_base>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="topbar">
                 <span class="topbar__logo" aria-hidden="true"></span>
@@ -38,7 +45,7 @@ pub fn App(
             <div class="layout">
                 <nav class="sidebar" aria-label="Main">
                     <p class="sidebar__group">"Applications"</p>
-                    <a class="sidebar__link" href="/applications" aria-current="page">"Applications"</a>
+                    <NavLink path="/applications">"Applications"</NavLink>
                 </nav>
                 <main id="main" class="content" tabindex="-1">
                     <StorageAlerts />

@@ -8,3 +8,4 @@ pub(crate) mod secrets;
 pub(crate) mod shared;
 
 pub use app::App;
+pub use shared::site_base::SiteBase;

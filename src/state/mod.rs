@@ -155,5 +155,5 @@ pub fn provide_app_state(state: AppState) {
 
 /// The app's state service. Fails loudly, in this one place, if `App` did not provide it.
 pub fn use_app_state() -> AppState {
-    use_context::<AppState>().expect("AppState must be provided by the App component")
+    expect_context::<AppState>()
 }

@@ -1,13 +1,23 @@
 //! The browser's `localStorage` as a `RecordStore`.
 //!
-//! Reaching `localStorage` can itself throw (blocked cookies, some private modes). This goes
-//! through web-sys rather than gloo-storage because gloo's accessors panic (`expect_throw`)
-//! in exactly that case; here every failure is a typed error, `open` is probed once, and the
-//! app falls back to memory with a warning instead of dying.
+//! Reaching `localStorage` can itself throw: blocked cookies, some private modes, or a permission
+//! the user revokes while the page is open, after which the `window.localStorage` getter throws.
+//! gloo-storage's accessors read that getter on every call and `expect_throw` when it throws,
+//! which would tear through the wasm mid-command. So every path here first asks the getter
+//! through web-sys, where a refusal is a typed error, and reaches gloo only once it answered:
+//! - `open` probes once; on failure the app falls back to memory with its warning.
+//! - `keys` re-probes, then counts and lists keys through gloo (`LocalStorage::length`, `raw`).
+//! - `set` re-probes, so a revoked permission makes the command fail with a clear message, then
+//!   writes through web-sys: gloo's `set` would JSON-encode the already encoded record a second
+//!   time, and its error conversion panics on a thrown value that is not an `Error`.
+//! - `get` reads through web-sys on the handle `open` got, with no probe (reading is harmless and
+//!   runs once per record on load): gloo's `get` parses into a typed value and drops the text,
+//!   but a record that cannot be read must be kept and reported byte for byte.
 
+use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast;
 
-use super::{RecordStore, WriteError};
+use super::{InMemoryStore, RecordStore, WriteError};
 
 /// Why this browser gives the page no localStorage.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,13 +33,35 @@ pub struct BrowserLocalStorage {
 
 impl BrowserLocalStorage {
     pub fn open() -> Result<Self, StorageUnavailable> {
-        let window = web_sys::window().ok_or_else(|| StorageUnavailable("no window".into()))?;
-        match window.local_storage() {
-            Ok(Some(storage)) => Ok(Self { storage }),
-            Ok(None) => Err(StorageUnavailable("localStorage is missing".into())),
-            Err(error) => Err(StorageUnavailable(describe(&error))),
-        }
+        reachable_storage().map(|storage| Self { storage })
     }
+}
+
+/// The browser's localStorage, or, when the browser refuses it, a store in memory and the
+/// warning that changes will not outlive the page.
+pub fn local_storage_or_memory() -> (Box<dyn RecordStore>, Option<String>) {
+    match BrowserLocalStorage::open() {
+        Ok(storage) => (Box::new(storage), None),
+        Err(unavailable) => (
+            Box::new(InMemoryStore::new()),
+            Some(unavailable.to_string()),
+        ),
+    }
+}
+
+/// `window.localStorage`, asked through web-sys so that a refusal is a value, not a throw.
+fn reachable_storage() -> Result<web_sys::Storage, StorageUnavailable> {
+    let window = web_sys::window().ok_or_else(|| StorageUnavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err(StorageUnavailable("localStorage is missing".into())),
+        Err(error) => Err(StorageUnavailable(describe(&error))),
+    }
+}
+
+/// The same check before a write or a listing, as the error those report.
+fn still_reachable() -> Result<web_sys::Storage, WriteError> {
+    reachable_storage().map_err(|StorageUnavailable(reason)| WriteError::Refused(reason))
 }
 
 impl RecordStore for BrowserLocalStorage {
@@ -40,7 +72,7 @@ impl RecordStore for BrowserLocalStorage {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
-        self.storage.set_item(key, value).map_err(|error| {
+        still_reachable()?.set_item(key, value).map_err(|error| {
             if is_quota_error(&error) {
                 WriteError::QuotaExceeded
             } else {
@@ -50,17 +82,12 @@ impl RecordStore for BrowserLocalStorage {
     }
 
     fn keys(&self) -> Result<Vec<String>, WriteError> {
-        let length = self
-            .storage
-            .length()
-            .map_err(|error| WriteError::Refused(describe(&error)))?;
-        let mut keys = Vec::with_capacity(length as usize);
-        for index in 0..length {
-            if let Ok(Some(key)) = self.storage.key(index) {
-                keys.push(key);
-            }
-        }
-        Ok(keys)
+        still_reachable()?;
+        // The getter just answered, so gloo's accessors (which expect_throw on it) cannot throw.
+        let storage = LocalStorage::raw();
+        Ok((0..LocalStorage::length())
+            .filter_map(|index| storage.key(index).ok().flatten())
+            .collect())
     }
 }
 

@@ -13,7 +13,7 @@ mod record;
 mod repository;
 mod settings;
 
-pub use local_storage::{BrowserLocalStorage, StorageUnavailable};
+pub use local_storage::{BrowserLocalStorage, StorageUnavailable, local_storage_or_memory};
 pub use memory::InMemoryStore;
 pub use record::{CURRENT_SCHEMA, RecordProblem};
 pub use repository::{

@@ -7,6 +7,7 @@ use crate::domain::{ApplicationType, ClientId};
 use crate::state::use_app_state;
 
 use crate::components::details::details_panel::{Tab, application_path};
+use crate::components::shared::site_base::use_site_base;
 
 const PAGE_SIZE: usize = 50;
 
@@ -109,7 +110,7 @@ fn ApplicationEntry(row: Row, selected: Signal<Option<ClientId>>) -> impl IntoVi
             <a
                 class="app-row"
                 class:app-row--selected=is_selected.clone()
-                href=application_path(&row.client_id, Tab::Overview)
+                href=use_site_base().href(&application_path(&row.client_id, Tab::Overview))
                 data-client-id=row.client_id.to_string()
                 aria-current=move || is_selected().then_some("page")
             >

@@ -9,6 +9,7 @@ use crate::domain::ClientId;
 
 use crate::components::applications::add_application_dialog::AddApplicationDialog;
 use crate::components::applications::application_list::ApplicationList;
+use crate::components::shared::site_base::use_site_base;
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
@@ -16,9 +17,11 @@ pub fn ApplicationsPage() -> impl IntoView {
     let adding = RwSignal::new(false);
     // Read from the path: the child route's parameters are not visible at this level.
     let pathname = use_location().pathname;
+    let site = use_site_base();
     let selected = Signal::derive(move || {
         pathname.with(|path| {
-            path.strip_prefix("/applications/")?
+            site.page_path(path)
+                .strip_prefix("/applications/")?
                 .split('/')
                 .next()
                 .filter(|id| !id.is_empty())

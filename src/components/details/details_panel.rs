@@ -12,6 +12,7 @@ use crate::storage::{RecordProblem, record_key};
 
 use crate::components::details::configuration_tab::ConfigurationTab;
 use crate::components::details::overview_tab::OverviewTab;
+use crate::components::shared::site_base::use_site_base;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -167,6 +168,7 @@ fn PanelContent(
         }
     });
     let navigate = use_navigate();
+    let site = use_site_base();
     let on_tab_key = move |event: web_sys::KeyboardEvent| {
         let target = match event.key().as_str() {
             "ArrowRight" | "ArrowLeft" => {
@@ -209,7 +211,8 @@ fn PanelContent(
                 .into_iter()
                 .map(|each| {
                     let selected = move || tab.get() == Some(each);
-                    let href = application.with_untracked(|app| application_path(&app.client_id, each));
+                    let href = application
+                        .with_untracked(|app| site.href(&application_path(&app.client_id, each)));
                     view! {
                         <a
                             href=href

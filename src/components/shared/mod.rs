@@ -1,11 +1,14 @@
 //! Pieces every feature uses: the modal and the one confirmation dialog, secret fields, time text,
-//! the status region, storage alerts and the not-found view.
+//! the status region, storage alerts, the not-found view, the navigation links, and where the
+//! site is served (`site_base`).
 
 pub(crate) mod confirm_dialog;
 pub(crate) mod modal;
+pub(crate) mod nav_link;
 pub(crate) mod not_found;
 pub(crate) mod outside_change;
 pub(crate) mod secret_field;
+pub mod site_base;
 pub(crate) mod status_region;
 pub(crate) mod storage_alerts;
 pub(crate) mod time_text;

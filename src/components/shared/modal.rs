@@ -18,8 +18,9 @@ impl ModalControl {
     }
 }
 
+/// The enclosing `Modal`'s control. Fails loudly, in this one place, outside a `Modal`.
 pub fn use_modal() -> ModalControl {
-    use_context::<ModalControl>().expect("use_modal is called inside a Modal")
+    expect_context::<ModalControl>()
 }
 
 #[component]
@@ -49,19 +50,14 @@ pub fn Modal(
 }
 
 fn active_element() -> Option<web_sys::HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .active_element()?
-        .dyn_into()
-        .ok()
+    document().active_element()?.dyn_into().ok()
 }
 
 /// Focuses the opener, or the open panel's heading when the opener has gone (a revoked
 /// secret's button disappears with its section).
 fn return_focus(opener: Option<web_sys::HtmlElement>) {
     let target = opener.filter(|opener| opener.is_connected()).or_else(|| {
-        let document = web_sys::window()?.document()?;
-        document
+        document()
             .query_selector("[data-focus-fallback]")
             .ok()??
             .dyn_into()

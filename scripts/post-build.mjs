@@ -1,0 +1,55 @@
+// The Trunk post_build hook (Trunk.toml): finishes the page Trunk wrote into its staging
+// directory, in this order (Trunk runs the hooks of one stage concurrently, so this is one hook):
+// 1. one stylesheet: Trunk's per-area CSS files (style/*.css, kept apart in the source) become a
+//    single hashed file, so the first paint waits for one request instead of five;
+// 2. the public URL (`trunk build --public-url /console/`) goes where Trunk does not put it: the
+//    `<meta name="public-url">` the app reads for its router, and every href marked
+//    `data-public-href` in the frame index.html paints before the wasm arrives;
+// 3. the Content-Security-Policy gets the hashes of the inline scripts (scripts/csp.mjs);
+// 4. 404.html, a copy of index.html, for hosts that serve it for unknown paths (deep links);
+// 5. release builds only: .br and .gz twins of every text asset (scripts/precompress.mjs).
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pinInlineScriptHashes } from './csp.mjs';
+import { precompress } from './precompress.mjs';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('run me as a Trunk post_build hook (TRUNK_STAGING_DIR is not set)');
+const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
+const release = process.env.TRUNK_PROFILE === 'release';
+
+/** Replaces every `<link rel="stylesheet">` Trunk wrote with one link to their concatenation. */
+async function bundleStylesheets(html) {
+  const links = [...html.matchAll(/[ \t]*<link rel="stylesheet" href="([^"]+)"[^>]*>\n?/g)];
+  if (links.length < 2) return html;
+  const files = links.map(([, href]) => {
+    if (!href.startsWith(publicUrl)) throw new Error(`stylesheet ${href} is not under ${publicUrl}`);
+    return path.join(dir, href.slice(publicUrl.length));
+  });
+  const css = (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n');
+  const name = `console-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  await writeFile(path.join(dir, name), css);
+  await Promise.all(files.map((file) => rm(file)));
+  const [first, ...rest] = links.map(([tag]) => tag);
+  const indent = first.match(/^[ \t]*/)[0];
+  let bundled = html.replace(first, `${indent}<link rel="stylesheet" href="${publicUrl}${name}" integrity="${integrity}"/>\n`);
+  for (const tag of rest) bundled = bundled.replace(tag, '');
+  return bundled;
+}
+
+/** Writes the public URL into the page's meta and its marked root-relative hrefs. */
+function applyPublicUrl(html) {
+  const meta = /<meta name="public-url" content="[^"]*"/;
+  if (!meta.test(html)) throw new Error('index.html has no <meta name="public-url" content="…">');
+  return html
+    .replace(meta, `<meta name="public-url" content="${publicUrl}"`)
+    .replace(/href="\/([^"]*)"(\s+)data-public-href/g, (_, rest, space) => `href="${publicUrl}${rest}"${space}`.trimEnd());
+}
+
+const file = path.join(dir, 'index.html');
+const html = pinInlineScriptHashes(applyPublicUrl(await bundleStylesheets(await readFile(file, 'utf8'))));
+await writeFile(file, html);
+await writeFile(path.join(dir, '404.html'), html);
+if (release) await precompress(dir);
