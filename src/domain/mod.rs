@@ -6,6 +6,7 @@
 
 mod application;
 mod clock;
+mod list_query;
 mod retention;
 mod secret;
 
@@ -14,6 +15,10 @@ pub use application::{
     RotationOutcome, SecretError, TokenEndpointAuthMethod,
 };
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use list_query::{
+    EntryStatus, ListQuery, RotationAlert, RotationRule, SortOrder, StatusFilter,
+    TimeDependentTally, sorted_positions,
+};
 pub use retention::{
     DurationUnit, MAX_RETENTION_DAYS, MAX_RETENTION_HOURS, Retention, RetentionChoice,
     RetentionError,
