@@ -97,22 +97,22 @@ impl SortOrder {
     }
 }
 
-/// The address name of an application type in the Type filter.
-pub fn type_param(kind: ApplicationType) -> &'static str {
-    match kind {
-        ApplicationType::OidcWebApp => "oidc-web-app",
-        ApplicationType::Native => "native",
-        ApplicationType::SinglePage => "single-page",
-        ApplicationType::Worker => "worker",
-        ApplicationType::Saml => "saml",
-        ApplicationType::WsFederation => "ws-federation",
+impl ApplicationType {
+    /// The type's name in the address, for the Type filter.
+    pub fn param(self) -> &'static str {
+        match self {
+            ApplicationType::OidcWebApp => "oidc-web-app",
+            ApplicationType::Native => "native",
+            ApplicationType::SinglePage => "single-page",
+            ApplicationType::Worker => "worker",
+            ApplicationType::Saml => "saml",
+            ApplicationType::WsFederation => "ws-federation",
+        }
     }
-}
 
-pub fn type_from_param(text: &str) -> Option<ApplicationType> {
-    ApplicationType::ALL
-        .into_iter()
-        .find(|&kind| type_param(kind) == text)
+    pub fn from_param(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.param() == text)
+    }
 }
 
 /// Search text, filters and sort: everything that decides which applications the list shows
@@ -131,7 +131,7 @@ impl ListQuery {
     pub fn from_params<'a>(param: impl Fn(&str) -> Option<&'a str>) -> Self {
         Self {
             search: param(SEARCH_PARAM).unwrap_or_default().to_owned(),
-            type_filter: param(TYPE_PARAM).and_then(type_from_param),
+            type_filter: param(TYPE_PARAM).and_then(ApplicationType::from_param),
             status_filter: param(STATUS_PARAM).and_then(StatusFilter::from_param),
             sort: param(SORT_PARAM)
                 .and_then(SortOrder::from_param)
@@ -147,7 +147,7 @@ impl ListQuery {
             params.push((SEARCH_PARAM, self.search.clone()));
         }
         if let Some(kind) = self.type_filter {
-            params.push((TYPE_PARAM, type_param(kind).to_owned()));
+            params.push((TYPE_PARAM, kind.param().to_owned()));
         }
         if let Some(status) = self.status_filter {
             params.push((STATUS_PARAM, status.param().to_owned()));
@@ -161,6 +161,14 @@ impl ListQuery {
     /// Whether the search or a filter narrows the list (the sort alone does not).
     pub fn narrows(&self) -> bool {
         !self.search.trim().is_empty() || self.type_filter.is_some() || self.status_filter.is_some()
+    }
+
+    /// Whether what the list shows can change with time alone (rotations end, secrets age).
+    pub fn depends_on_time(&self) -> bool {
+        matches!(
+            self.status_filter,
+            Some(StatusFilter::RotationInProgress | StatusFilter::RotationDue)
+        ) || self.sort == SortOrder::PreviousSecretExpiringFirst
     }
 
     /// Whether `application` passes the search and both filters at `now`.
@@ -211,7 +219,7 @@ impl ListQuery {
 }
 
 /// Where a current secret stands against the rotation policy, as the list says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RotationAlert {
     Due,
     Overdue,
@@ -224,7 +232,7 @@ pub trait RotationRule {
 }
 
 /// What a list entry says about an application besides its name and type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EntryStatus {
     pub disabled: bool,
     pub has_client_secret: bool,
@@ -436,7 +444,7 @@ mod tests {
     #[test]
     fn every_type_status_and_sort_round_trips_through_its_address_name() {
         for kind in ApplicationType::ALL {
-            assert_eq!(type_from_param(type_param(kind)), Some(kind));
+            assert_eq!(ApplicationType::from_param(kind.param()), Some(kind));
         }
         for status in StatusFilter::ALL {
             assert_eq!(StatusFilter::from_param(status.param()), Some(status));
@@ -659,6 +667,14 @@ mod tests {
             TimeDependentTally::at(&applications, now(), Some(&NinetyDays)).overdue,
             1
         );
+    }
+
+    #[test]
+    fn only_rotation_filters_and_the_expiry_sort_depend_on_time() {
+        assert!(query_of(&[("status", "rotation-in-progress")]).depends_on_time());
+        assert!(query_of(&[("status", "rotation-due")]).depends_on_time());
+        assert!(query_of(&[("sort", "previous-expiring")]).depends_on_time());
+        assert!(!query_of(&[("status", "disabled"), ("sort", "oldest-secret")]).depends_on_time());
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::domain::{Application, ClientId};
 use crate::state::{AppState, use_app_state};
 use crate::storage::{RecordProblem, record_key};
 
+use crate::components::applications::list_address::use_list_suffix;
 use crate::components::details::configuration_tab::ConfigurationTab;
 use crate::components::details::overview_tab::OverviewTab;
 
@@ -63,9 +64,14 @@ pub fn DetailsPanel() -> impl IntoView {
             .with(|applications| applications.iter().any(|app| app.client_id == client_id))
     });
     let navigate = use_navigate();
+    // The list keeps its search, filters and sort when the panel closes.
+    let list_suffix = use_list_suffix();
     let close = move || {
         let client_id = client_id.get_untracked();
-        navigate("/applications", NavigateOptions::default());
+        navigate(
+            &format!("/applications{}", list_suffix.get_untracked()),
+            NavigateOptions::default(),
+        );
         request_animation_frame(move || focus_list_entry(&client_id));
     };
     let close_on_escape = {
@@ -167,6 +173,7 @@ fn PanelContent(
         }
     });
     let navigate = use_navigate();
+    let list_suffix = use_list_suffix();
     let on_tab_key = move |event: web_sys::KeyboardEvent| {
         let target = match event.key().as_str() {
             "ArrowRight" | "ArrowLeft" => {
@@ -181,11 +188,9 @@ fn PanelContent(
             _ => return,
         };
         event.prevent_default();
+        let path = application.with_untracked(|app| application_path(&app.client_id, target));
         navigate(
-            &application_path(
-                &application.with_untracked(|app| app.client_id.clone()),
-                target,
-            ),
+            &format!("{path}{}", list_suffix.get_untracked()),
             NavigateOptions::default(),
         );
         request_animation_frame(move || focus_element(&format!("#tab-{}", target.segment())));
@@ -212,7 +217,7 @@ fn PanelContent(
                     let href = application.with_untracked(|app| application_path(&app.client_id, each));
                     view! {
                         <a
-                            href=href
+                            href=move || format!("{href}{}", list_suffix.get())
                             role="tab"
                             id=format!("tab-{}", each.segment())
                             class="tabs__tab"
