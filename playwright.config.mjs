@@ -2,21 +2,10 @@
 // see ../shared/TOOLCHAIN.md) against the built site in dist/, served by scripts/static-host.mjs
 // the way a static host serves it (404.html for unknown paths).
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const CI = Boolean(process.env.CI);
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-
-/** The flags verified on this machine; without the background-networking ones Chromium is noisy. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -35,10 +24,7 @@ export default defineConfig({
     colorScheme: 'light',
     serviceWorkers: 'block',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
     command: `node scripts/static-host.mjs --root dist --port ${PORT}`,
