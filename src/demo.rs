@@ -6,25 +6,29 @@ use chrono::{DateTime, Duration, Utc};
 use crate::domain::{Application, ApplicationName, ApplicationType, Retention};
 use crate::random::{self, RandomError};
 
-/// Hours since the last rotation, and hours the old secret was retained for.
-type Rotation = Option<(i64, i64)>;
+/// Hours since the last rotation, and how long the old secret was retained for.
+type Rotation = Option<(i64, Retention)>;
 
 const DEMO: [(&str, ApplicationType, Rotation); 11] = [
     (
         "Customer Portal",
         ApplicationType::OidcWebApp,
-        Some((48, 7 * 24)),
+        Some((48, Retention::SevenDays)),
     ),
     ("Partner Dashboard", ApplicationType::OidcWebApp, None),
     ("Mobile Banking", ApplicationType::Native, None),
-    ("Field Service App", ApplicationType::Native, Some((4, 24))),
+    (
+        "Field Service App",
+        ApplicationType::Native,
+        Some((4, Retention::OneDay)),
+    ),
     ("Support Chat Widget", ApplicationType::SinglePage, None),
     ("Analytics Explorer", ApplicationType::SinglePage, None),
     ("Billing Sync Worker", ApplicationType::Worker, None),
     (
         "Nightly Report Job",
         ApplicationType::Worker,
-        Some((18 * 24, 30 * 24)),
+        Some((18 * 24, Retention::ThirtyDays)),
     ),
     ("Employee HR Portal", ApplicationType::Saml, None),
     ("Legacy Intranet", ApplicationType::WsFederation, None),
@@ -46,14 +50,11 @@ pub fn demo_applications(now: DateTime<Utc>) -> Result<Vec<Application>, RandomE
                 created_at,
                 random::generate_secret,
             )?;
-            if let Some((hours_ago, retained_hours)) = rotation {
+            if let Some((hours_ago, retention)) = rotation {
                 let rotated_at = now - Duration::hours(hours_ago);
                 // Rotation of a fresh OIDC app with a new random secret cannot be refused.
-                let _ = application.rotate_secret(
-                    random::generate_secret()?,
-                    Retention::RetainFor(Duration::hours(retained_hours)),
-                    rotated_at,
-                );
+                let _ =
+                    application.rotate_secret(random::generate_secret()?, retention, rotated_at);
             }
             Ok(application)
         })

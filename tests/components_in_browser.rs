@@ -6,10 +6,11 @@ mod common;
 use std::convert::Infallible;
 use std::rc::Rc;
 
-use chrono::{Duration, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use client_secret_console::components::App;
 use client_secret_console::domain::{
-    Application, ApplicationName, ApplicationType, ClientId, FixedClock, Retention, SecretValue,
+    Application, ApplicationName, ApplicationType, ClientId, CustomRetention, DurationUnit,
+    FixedClock, Retention, SecretValue,
 };
 use client_secret_console::storage::{ApplicationRepository, InMemoryStore};
 use leptos::prelude::*;
@@ -187,7 +188,7 @@ async fn the_previous_secret_region_shows_only_while_a_previous_secret_is_valid(
     rotated
         .rotate_secret(
             SecretValue::new("web-4-new".into()),
-            Retention::RetainFor(Duration::hours(2)),
+            Retention::Custom(CustomRetention::new(2, DurationUnit::Hours).unwrap()),
             rotated_at,
         )
         .unwrap();
@@ -195,7 +196,7 @@ async fn the_previous_secret_region_shows_only_while_a_previous_secret_is_valid(
     expired
         .rotate_secret(
             SecretValue::new("web-5-new".into()),
-            Retention::RetainFor(Duration::minutes(30)),
+            Retention::Custom(CustomRetention::new(1, DurationUnit::Hours).unwrap()),
             rotated_at,
         )
         .unwrap();

@@ -5,7 +5,7 @@ mod common;
 
 use std::convert::Infallible;
 
-use chrono::{Duration, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use client_secret_console::domain::{
     Application, ApplicationName, ApplicationType, ClientId, Retention, SecretValue,
 };
@@ -46,11 +46,7 @@ fn applications_round_trip_through_local_storage() {
         .unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
     portal
-        .rotate_secret(
-            SecretValue::new("second".into()),
-            Retention::RetainFor(Duration::days(7)),
-            now,
-        )
+        .rotate_secret(SecretValue::new("second".into()), Retention::SevenDays, now)
         .unwrap();
     repository.save(&portal, 1).unwrap();
 

@@ -1,5 +1,10 @@
-//! An application registered with the identity platform, and the commands that change its
-//! client secrets: rotation with a retention period, and revocation of the previous secret.
+//! An application registered with the identity platform, and the commands that change it:
+//! rename, enable or disable, change its token endpoint auth method, rotate its client secret
+//! with a retention period, and revoke the previous secret.
+//!
+//! Every change bumps the revision and drops a stored previous secret that has expired, so the
+//! record never carries an expired secret past the change that follows its expiry: that change
+//! is where the activity log records the expiry, exactly once.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -201,6 +206,43 @@ impl From<NoSecretReason> for SecretError {
     }
 }
 
+/// Why an edit was refused. Asking for what is already so is a refusal, not a silent no-op, so a
+/// second click from a stale view is caught instead of being applied twice.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("The application already has this name, so nothing was changed.")]
+    SameName,
+    #[error("The application is already enabled, so nothing was changed.")]
+    AlreadyEnabled,
+    #[error("The application is already disabled, so nothing was changed.")]
+    AlreadyDisabled,
+    #[error("The token endpoint authentication method is already {}, so nothing was changed.", .0.label())]
+    SameAuthMethod(TokenEndpointAuthMethod),
+    #[error(
+        "Client secrets apply only to OIDC-based applications. This application has no token endpoint authentication method to change."
+    )]
+    NotOidc,
+}
+
+/// What a change of token endpoint auth method did to the client secrets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretsAfterMethodChange {
+    /// Between two secret methods the secrets stay as they were.
+    Kept,
+    /// To None: the current secret, and the previous one if it was still valid, are gone.
+    Removed { unexpired_previous_removed: bool },
+    /// From None: a new current secret, with no previous secret.
+    Generated,
+}
+
+/// What a change of token endpoint auth method did, for the announcement and the activity log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AuthMethodChange {
+    pub from: TokenEndpointAuthMethod,
+    pub to: TokenEndpointAuthMethod,
+    pub secrets: SecretsAfterMethodChange,
+}
+
 /// What a rotation did, for the confirmation message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RotationOutcome {
@@ -216,10 +258,10 @@ pub struct RotationOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Application {
     pub client_id: ClientId,
-    pub name: ApplicationName,
+    name: ApplicationName,
     pub kind: ApplicationType,
-    pub enabled: bool,
-    pub auth_method: TokenEndpointAuthMethod,
+    enabled: bool,
+    auth_method: TokenEndpointAuthMethod,
     pub created_at: DateTime<Utc>,
     revision: u64,
     current_secret: Option<ClientSecret>,
@@ -292,6 +334,106 @@ impl Application {
         self.revision
     }
 
+    pub fn name(&self) -> &ApplicationName {
+        &self.name
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    pub fn auth_method(&self) -> TokenEndpointAuthMethod {
+        self.auth_method
+    }
+
+    /// Renames the application; returns the name it had.
+    pub fn rename(
+        &mut self,
+        name: ApplicationName,
+        now: DateTime<Utc>,
+    ) -> Result<ApplicationName, EditError> {
+        if name.as_str() == self.name.as_str() {
+            return Err(EditError::SameName);
+        }
+        let previous_name = std::mem::replace(&mut self.name, name);
+        self.record_change(now);
+        Ok(previous_name)
+    }
+
+    /// Enables or disables the application.
+    pub fn set_enabled(&mut self, enabled: bool, now: DateTime<Utc>) -> Result<(), EditError> {
+        match (self.enabled, enabled) {
+            (true, true) => Err(EditError::AlreadyEnabled),
+            (false, false) => Err(EditError::AlreadyDisabled),
+            _ => {
+                self.enabled = enabled;
+                self.record_change(now);
+                Ok(())
+            }
+        }
+    }
+
+    /// Switches the token endpoint auth method of an OIDC application. Between the secret methods
+    /// the secrets stay; to None removes the current and previous secrets; from None to a secret
+    /// method asks `new_secret` for a new current secret (and no previous one).
+    pub fn change_auth_method<E: From<EditError>>(
+        &mut self,
+        new_method: TokenEndpointAuthMethod,
+        new_secret: impl FnOnce() -> Result<SecretValue, E>,
+        now: DateTime<Utc>,
+    ) -> Result<AuthMethodChange, E> {
+        if !self.kind.is_oidc() {
+            return Err(EditError::NotOidc.into());
+        }
+        let from = self.auth_method;
+        if new_method == from {
+            return Err(EditError::SameAuthMethod(from).into());
+        }
+        let secrets = match (from.uses_secret(), new_method.uses_secret()) {
+            (true, false) => {
+                let unexpired_previous_removed = self.previous_secret(now).is_some();
+                self.current_secret = None;
+                self.previous_secret = None;
+                SecretsAfterMethodChange::Removed {
+                    unexpired_previous_removed,
+                }
+            }
+            (false, true) => {
+                self.current_secret = Some(ClientSecret {
+                    value: new_secret()?,
+                    created_at: now,
+                });
+                self.previous_secret = None;
+                SecretsAfterMethodChange::Generated
+            }
+            _ => SecretsAfterMethodChange::Kept,
+        };
+        self.auth_method = new_method;
+        self.record_change(now);
+        Ok(AuthMethodChange {
+            from,
+            to: new_method,
+            secrets,
+        })
+    }
+
+    /// When the stored previous secret expired, if it has: it stays in the record (invisible)
+    /// until the next change, which is when its expiry is recorded as an activity event.
+    pub fn expired_previous_secret_at(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.previous_secret
+            .as_ref()
+            .filter(|previous| !previous.is_valid_at(now))
+            .map(|previous| previous.expires_at)
+    }
+
+    /// Every change ends here: a new revision, and no expired secret carried past it.
+    fn record_change(&mut self, now: DateTime<Utc>) {
+        if self.expired_previous_secret_at(now).is_some() {
+            self.previous_secret = None;
+        }
+        self.revision += 1;
+    }
+
     /// The current secret, or why there is none.
     pub fn client_secret(&self) -> Result<&ClientSecret, NoSecretReason> {
         if !self.kind.is_oidc() {
@@ -314,9 +456,9 @@ impl Application {
         self.previous_secret.as_ref()
     }
 
-    /// Replaces the current secret with `new_secret`. With `RetainFor(d)` the old one becomes
-    /// the previous secret until `now + d`, replacing any existing previous secret at once;
-    /// with `DoNotRetain` there is no previous secret afterwards.
+    /// Replaces the current secret with `new_secret`. With a retention of duration d the old one
+    /// becomes the previous secret until `now + d`, replacing any existing previous secret at
+    /// once; with `DoNotRetain` there is no previous secret afterwards.
     pub fn rotate_secret(
         &mut self,
         new_secret: SecretValue,
@@ -335,14 +477,14 @@ impl Application {
             value: new_secret,
             created_at: now,
         });
-        self.previous_secret = match (retention, old) {
-            (Retention::RetainFor(duration), Some(old)) => Some(PreviousSecret {
+        self.previous_secret = match (retention.duration(), old) {
+            (Some(duration), Some(old)) => Some(PreviousSecret {
                 value: old.value,
                 expires_at: now + duration,
             }),
             _ => None,
         };
-        self.revision += 1;
+        self.record_change(now);
         Ok(RotationOutcome {
             previous_expires_at: self
                 .previous_secret
@@ -359,7 +501,7 @@ impl Application {
             return Err(SecretError::NoPreviousSecret);
         }
         self.previous_secret = None;
-        self.revision += 1;
+        self.record_change(now);
         Ok(())
     }
 
@@ -380,8 +522,13 @@ impl Application {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{CustomRetention, DurationUnit};
     use chrono::{Duration, TimeZone};
     use std::convert::Infallible;
+
+    fn hours(amount: u32) -> Retention {
+        Retention::Custom(CustomRetention::new(amount, DurationUnit::Hours).unwrap())
+    }
 
     fn at(hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 23, hour, 0, 0).unwrap()
@@ -430,7 +577,7 @@ mod tests {
     #[test]
     fn single_page_apps_default_to_auth_method_none_and_have_no_secret() {
         let mut app = app(ApplicationType::SinglePage);
-        assert_eq!(app.auth_method, TokenEndpointAuthMethod::None);
+        assert_eq!(app.auth_method(), TokenEndpointAuthMethod::None);
         assert_eq!(app.client_secret(), Err(NoSecretReason::PublicClient));
         assert_eq!(
             app.rotate_secret(secret("x"), Retention::DoNotRetain, at(1)),
@@ -442,11 +589,7 @@ mod tests {
     fn rotating_with_retention_keeps_the_old_secret_until_creation_plus_retention() {
         let mut app = app(ApplicationType::OidcWebApp);
         let outcome = app
-            .rotate_secret(
-                secret("second"),
-                Retention::RetainFor(Duration::days(7)),
-                at(1),
-            )
+            .rotate_secret(secret("second"), Retention::SevenDays, at(1))
             .unwrap();
         assert_eq!(app.client_secret().unwrap().value, secret("second"));
         assert_eq!(app.client_secret().unwrap().created_at, at(1));
@@ -460,12 +603,8 @@ mod tests {
     #[test]
     fn previous_secret_disappears_exactly_at_expires_at() {
         let mut app = app(ApplicationType::Worker);
-        app.rotate_secret(
-            secret("second"),
-            Retention::RetainFor(Duration::hours(1)),
-            at(1),
-        )
-        .unwrap();
+        app.rotate_secret(secret("second"), hours(1), at(1))
+            .unwrap();
         assert!(
             app.previous_secret(at(2) - Duration::milliseconds(1))
                 .is_some()
@@ -480,12 +619,8 @@ mod tests {
     #[test]
     fn rotating_without_retention_leaves_no_previous_secret() {
         let mut app = app(ApplicationType::OidcWebApp);
-        app.rotate_secret(
-            secret("second"),
-            Retention::RetainFor(Duration::days(1)),
-            at(1),
-        )
-        .unwrap();
+        app.rotate_secret(secret("second"), Retention::OneDay, at(1))
+            .unwrap();
         let outcome = app
             .rotate_secret(secret("third"), Retention::DoNotRetain, at(2))
             .unwrap();
@@ -497,18 +632,10 @@ mod tests {
     #[test]
     fn rotating_while_a_previous_secret_exists_replaces_it_at_once() {
         let mut app = app(ApplicationType::Native);
-        app.rotate_secret(
-            secret("second"),
-            Retention::RetainFor(Duration::days(30)),
-            at(1),
-        )
-        .unwrap();
+        app.rotate_secret(secret("second"), Retention::ThirtyDays, at(1))
+            .unwrap();
         let outcome = app
-            .rotate_secret(
-                secret("third"),
-                Retention::RetainFor(Duration::days(1)),
-                at(2),
-            )
+            .rotate_secret(secret("third"), Retention::OneDay, at(2))
             .unwrap();
         let previous = app.previous_secret(at(2)).unwrap();
         assert_eq!(previous.value, secret("second"));
@@ -519,12 +646,8 @@ mod tests {
     #[test]
     fn revoking_removes_the_previous_secret_for_good() {
         let mut app = app(ApplicationType::OidcWebApp);
-        app.rotate_secret(
-            secret("second"),
-            Retention::RetainFor(Duration::days(7)),
-            at(1),
-        )
-        .unwrap();
+        app.rotate_secret(secret("second"), Retention::SevenDays, at(1))
+            .unwrap();
         app.revoke_previous_secret(at(2)).unwrap();
         assert!(app.previous_secret(at(2)).is_none());
         assert!(app.stored_previous_secret().is_none());
@@ -538,12 +661,8 @@ mod tests {
     fn every_change_increases_the_revision() {
         let mut app = app(ApplicationType::OidcWebApp);
         let start = app.revision();
-        app.rotate_secret(
-            secret("second"),
-            Retention::RetainFor(Duration::days(7)),
-            at(1),
-        )
-        .unwrap();
+        app.rotate_secret(secret("second"), Retention::SevenDays, at(1))
+            .unwrap();
         assert_eq!(app.revision(), start + 1);
         app.revoke_previous_secret(at(1)).unwrap();
         assert_eq!(app.revision(), start + 2);
@@ -562,16 +681,182 @@ mod tests {
             app.rotate_secret(secret("first"), Retention::DoNotRetain, at(1)),
             Err(SecretError::RepeatedSecret)
         );
-        app.rotate_secret(
-            secret("second"),
-            Retention::RetainFor(Duration::days(1)),
-            at(1),
-        )
-        .unwrap();
+        app.rotate_secret(secret("second"), Retention::OneDay, at(1))
+            .unwrap();
         assert_eq!(
             app.rotate_secret(secret("first"), Retention::DoNotRetain, at(2)),
             Err(SecretError::RepeatedSecret)
         );
+    }
+
+    fn name(text: &str) -> ApplicationName {
+        ApplicationName::parse(text).unwrap()
+    }
+
+    fn no_secret() -> Result<SecretValue, EditError> {
+        panic!("no secret may be generated here")
+    }
+
+    #[test]
+    fn renaming_changes_the_name_bumps_the_revision_and_returns_the_old_name() {
+        let mut app = app(ApplicationType::OidcWebApp);
+        let old = app.rename(name("  Customer Portal "), at(1)).unwrap();
+        assert_eq!(old.as_str(), "Portal");
+        assert_eq!(app.name().as_str(), "Customer Portal");
+        assert_eq!(app.revision(), 2);
+        assert!(
+            app.matches_search("customer"),
+            "search follows the new name"
+        );
+    }
+
+    #[test]
+    fn renaming_to_the_same_name_is_refused_and_changes_nothing() {
+        let mut app = app(ApplicationType::OidcWebApp);
+        let before = app.clone();
+        assert_eq!(app.rename(name(" Portal"), at(1)), Err(EditError::SameName));
+        assert_eq!(app, before);
+        assert!(
+            app.rename(name("portal"), at(1)).is_ok(),
+            "a change of case is a rename"
+        );
+    }
+
+    #[test]
+    fn enabling_and_disabling_bump_the_revision_and_a_repeat_is_refused() {
+        let mut app = app(ApplicationType::Worker);
+        assert!(app.enabled());
+        assert_eq!(app.set_enabled(true, at(1)), Err(EditError::AlreadyEnabled));
+        app.set_enabled(false, at(1)).unwrap();
+        assert!(!app.enabled());
+        assert_eq!(app.revision(), 2);
+        assert_eq!(
+            app.set_enabled(false, at(2)),
+            Err(EditError::AlreadyDisabled)
+        );
+        assert_eq!(app.revision(), 2, "the refused repeat changed nothing");
+        app.set_enabled(true, at(2)).unwrap();
+        assert_eq!(app.revision(), 3);
+    }
+
+    #[test]
+    fn between_secret_methods_the_secrets_stay() {
+        let mut app = app(ApplicationType::OidcWebApp);
+        app.rotate_secret(secret("second"), Retention::SevenDays, at(1))
+            .unwrap();
+        let change = app
+            .change_auth_method(TokenEndpointAuthMethod::ClientSecretJwt, no_secret, at(2))
+            .unwrap();
+        assert_eq!(
+            change,
+            AuthMethodChange {
+                from: TokenEndpointAuthMethod::ClientSecretBasic,
+                to: TokenEndpointAuthMethod::ClientSecretJwt,
+                secrets: SecretsAfterMethodChange::Kept,
+            }
+        );
+        assert_eq!(app.auth_method(), TokenEndpointAuthMethod::ClientSecretJwt);
+        assert_eq!(app.client_secret().unwrap().value, secret("second"));
+        assert_eq!(app.previous_secret(at(2)).unwrap().value, secret("first"));
+        assert_eq!(app.revision(), 3);
+    }
+
+    #[test]
+    fn changing_to_none_removes_the_current_and_previous_secrets() {
+        let mut app = app(ApplicationType::Native);
+        app.rotate_secret(secret("second"), Retention::ThirtyDays, at(1))
+            .unwrap();
+        let change = app
+            .change_auth_method(TokenEndpointAuthMethod::None, no_secret, at(2))
+            .unwrap();
+        assert_eq!(
+            change.secrets,
+            SecretsAfterMethodChange::Removed {
+                unexpired_previous_removed: true
+            }
+        );
+        assert_eq!(app.client_secret(), Err(NoSecretReason::PublicClient));
+        assert!(app.stored_previous_secret().is_none());
+    }
+
+    #[test]
+    fn changing_from_none_generates_a_new_secret_without_a_previous_one() {
+        let mut app = app(ApplicationType::SinglePage);
+        let change = app
+            .change_auth_method(
+                TokenEndpointAuthMethod::ClientSecretPost,
+                || Ok::<_, EditError>(secret("fresh")),
+                at(3),
+            )
+            .unwrap();
+        assert_eq!(change.secrets, SecretsAfterMethodChange::Generated);
+        let current = app.client_secret().unwrap();
+        assert_eq!(
+            (&current.value, current.created_at),
+            (&secret("fresh"), at(3))
+        );
+        assert!(app.previous_secret(at(3)).is_none());
+    }
+
+    #[test]
+    fn a_failing_secret_source_leaves_the_auth_method_unchanged() {
+        #[derive(Debug, PartialEq)]
+        enum Failure {
+            NoEntropy,
+            Edit(EditError),
+        }
+        impl From<EditError> for Failure {
+            fn from(error: EditError) -> Self {
+                Failure::Edit(error)
+            }
+        }
+        let mut app = app(ApplicationType::SinglePage);
+        let before = app.clone();
+        let result = app.change_auth_method(
+            TokenEndpointAuthMethod::ClientSecretBasic,
+            || Err(Failure::NoEntropy),
+            at(1),
+        );
+        assert_eq!(result, Err(Failure::NoEntropy));
+        assert_eq!(app, before);
+    }
+
+    #[test]
+    fn the_same_auth_method_or_a_non_oidc_application_is_refused() {
+        let mut app = app(ApplicationType::OidcWebApp);
+        assert_eq!(
+            app.change_auth_method(TokenEndpointAuthMethod::ClientSecretBasic, no_secret, at(1)),
+            Err(EditError::SameAuthMethod(
+                TokenEndpointAuthMethod::ClientSecretBasic
+            ))
+        );
+        for kind in [ApplicationType::Saml, ApplicationType::WsFederation] {
+            let mut app = self::app(kind);
+            let before = app.clone();
+            let refused = app.change_auth_method(TokenEndpointAuthMethod::None, no_secret, at(1));
+            assert_eq!(refused, Err(EditError::NotOidc));
+            assert!(
+                EditError::NotOidc
+                    .to_string()
+                    .starts_with("Client secrets apply only to OIDC-based applications.")
+            );
+            assert_eq!(app, before);
+        }
+    }
+
+    #[test]
+    fn a_change_after_the_previous_secret_expired_drops_it_from_the_record() {
+        let mut app = app(ApplicationType::OidcWebApp);
+        app.rotate_secret(secret("second"), hours(1), at(1))
+            .unwrap();
+        assert_eq!(app.expired_previous_secret_at(at(2)), Some(at(2)));
+        assert!(
+            app.stored_previous_secret().is_some(),
+            "kept until the next change"
+        );
+        app.rename(name("Renamed"), at(3)).unwrap();
+        assert!(app.stored_previous_secret().is_none());
+        assert_eq!(app.expired_previous_secret_at(at(3)), None);
     }
 
     #[test]
@@ -658,23 +943,50 @@ mod tests {
                 let before = app.clone();
                 let retention = match random.below(5) {
                     0 => Retention::DoNotRetain,
-                    1 => Retention::RetainFor(Duration::days(1)),
-                    2 => Retention::RetainFor(Duration::days(30)),
-                    _ => Retention::RetainFor(Duration::hours(1 + random.below(720) as i64)),
+                    1 => Retention::OneDay,
+                    2 => Retention::ThirtyDays,
+                    _ => hours(1 + random.below(720) as u32),
                 };
-                let result = if random.below(3) == 0 {
-                    app.revoke_previous_secret(now)
-                } else {
-                    app.rotate_secret(secret(&format!("s{seed}-{step}")), retention, now)
+                let methods = [
+                    TokenEndpointAuthMethod::ClientSecretBasic,
+                    TokenEndpointAuthMethod::ClientSecretPost,
+                    TokenEndpointAuthMethod::ClientSecretJwt,
+                    TokenEndpointAuthMethod::None,
+                ];
+                let result = match random.below(8) {
+                    0 | 1 => app.revoke_previous_secret(now).map_err(|_| ()),
+                    2 => app.set_enabled(random.below(2) == 0, now).map_err(|_| ()),
+                    3 => app
+                        .rename(name(&format!("App {}", random.below(3))), now)
                         .map(|_| ())
+                        .map_err(|_| ()),
+                    4 => app
+                        .change_auth_method(
+                            methods[random.below(4) as usize],
+                            || Ok::<_, EditError>(secret(&format!("m{seed}-{step}"))),
+                            now,
+                        )
+                        .map(|_| ())
+                        .map_err(|_| ()),
+                    _ => app
+                        .rotate_secret(secret(&format!("s{seed}-{step}")), retention, now)
+                        .map(|_| ())
+                        .map_err(|_| ()),
                 };
                 let context = format!("seed {seed} step {step}");
                 match result {
-                    Ok(()) => assert_eq!(
-                        app.revision(),
-                        before.revision() + 1,
-                        "{context}: a change bumps the revision"
-                    ),
+                    Ok(()) => {
+                        assert_eq!(
+                            app.revision(),
+                            before.revision() + 1,
+                            "{context}: a change bumps the revision"
+                        );
+                        assert_eq!(
+                            app.expired_previous_secret_at(now),
+                            None,
+                            "{context}: no expired secret is carried past a change"
+                        );
+                    }
                     Err(_) => {
                         assert_eq!(app, before, "{context}: a refused command changes nothing")
                     }
@@ -694,10 +1006,14 @@ mod tests {
                         "{context}"
                     );
                 }
-                assert!(
+                assert_eq!(
                     app.client_secret().is_ok(),
-                    "{context}: an OIDC app always keeps a current secret"
+                    app.auth_method().uses_secret(),
+                    "{context}: an OIDC app has a current secret exactly when its method uses one"
                 );
+                if app.client_secret().is_err() {
+                    assert!(app.stored_previous_secret().is_none(), "{context}");
+                }
             }
         }
     }
@@ -726,7 +1042,7 @@ mod tests {
         assert!(app.matches_search("0badc0de-upper"));
         assert!(!app.matches_search("0badc0de-upper-and-longer-than-the-id"));
         assert_eq!(
-            app.name.as_str(),
+            app.name().as_str(),
             "Ärzte-Portal ÖSTERREICH",
             "the name keeps its case"
         );

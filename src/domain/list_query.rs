@@ -250,7 +250,7 @@ impl EntryStatus {
     ) -> Self {
         let secret = application.client_secret().ok();
         Self {
-            disabled: !application.enabled,
+            disabled: !application.enabled(),
             has_client_secret: secret.is_some(),
             rotation_in_progress_until: application
                 .previous_secret(now)
@@ -323,7 +323,7 @@ pub fn sorted_positions(applications: &[Application], order: SortOrder) -> Vec<u
                         .map(|previous| previous.expires_at),
                 ),
             };
-            let name = app.name.as_str().to_lowercase();
+            let name = app.name().as_str().to_lowercase();
             ((primary, name, app.client_id.as_str()), position)
         })
         .collect();
@@ -339,7 +339,9 @@ mod tests {
     use chrono::{Duration, TimeZone};
 
     use super::*;
-    use crate::domain::{ApplicationName, ClientId, Retention, SecretValue};
+    use crate::domain::{
+        ApplicationName, ClientId, CustomRetention, DurationUnit, Retention, SecretValue,
+    };
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
@@ -357,13 +359,13 @@ mod tests {
     }
 
     /// Rotates `application` `days_ago` days ago, keeping the old secret for `retained_days`.
-    fn rotated(mut application: Application, days_ago: i64, retained_days: i64) -> Application {
+    fn rotated(mut application: Application, days_ago: i64, retained_days: u32) -> Application {
         let at = now() - Duration::days(days_ago);
         let secret = SecretValue::new(format!("{}-rotated-{days_ago}", application.client_id));
         application
             .rotate_secret(
                 secret,
-                Retention::RetainFor(Duration::days(retained_days)),
+                Retention::Custom(CustomRetention::new(retained_days, DurationUnit::Days).unwrap()),
                 at,
             )
             .unwrap();
@@ -378,7 +380,7 @@ mod tests {
     fn names(applications: &[Application], positions: &[usize]) -> Vec<String> {
         positions
             .iter()
-            .map(|&position| applications[position].name.as_str().to_owned())
+            .map(|&position| applications[position].name().as_str().to_owned())
             .collect()
     }
 
@@ -412,7 +414,7 @@ mod tests {
 
     fn sample() -> Vec<Application> {
         let mut disabled = app("Delta Worker", ApplicationType::Worker, 30);
-        disabled.enabled = false;
+        disabled.set_enabled(false, now()).unwrap();
         vec![
             app("charlie portal", ApplicationType::OidcWebApp, 100),
             rotated(app("Alpha Mobile", ApplicationType::Native, 50), 1, 7),

@@ -25,13 +25,67 @@ pub enum DurationUnit {
     Hours,
 }
 
-/// A validated retention: what `Application::rotate_secret` accepts.
+/// A validated retention: what `Application::rotate_secret` accepts. It remembers how it was
+/// chosen (a preset or a custom amount in days or hours), so the activity log can say so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Retention {
-    /// Keep the old secret valid for this long (between one hour and thirty days).
-    RetainFor(Duration),
+    OneDay,
+    SevenDays,
+    ThirtyDays,
+    /// A custom duration between one hour and thirty days.
+    Custom(CustomRetention),
     /// The old secret expires the moment the new one is created.
     DoNotRetain,
+}
+
+impl Retention {
+    /// How long the old secret stays valid; `None` when it is not retained.
+    pub fn duration(self) -> Option<Duration> {
+        match self {
+            Retention::OneDay => Some(Duration::days(1)),
+            Retention::SevenDays => Some(Duration::days(7)),
+            Retention::ThirtyDays => Some(Duration::days(30)),
+            Retention::Custom(custom) => Some(custom.duration()),
+            Retention::DoNotRetain => None,
+        }
+    }
+}
+
+/// A custom retention the user typed, already validated: a positive whole number of days (at
+/// most 30) or hours (at most 720).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CustomRetention {
+    amount: u32,
+    unit: DurationUnit,
+}
+
+impl CustomRetention {
+    pub fn new(amount: u32, unit: DurationUnit) -> Result<Self, RetentionError> {
+        let limit = match unit {
+            DurationUnit::Days => MAX_RETENTION_DAYS,
+            DurationUnit::Hours => MAX_RETENTION_HOURS,
+        };
+        match amount {
+            0 => Err(RetentionError::Zero),
+            amount if amount > limit => Err(RetentionError::TooLong),
+            amount => Ok(Self { amount, unit }),
+        }
+    }
+
+    pub fn amount(self) -> u32 {
+        self.amount
+    }
+
+    pub fn unit(self) -> DurationUnit {
+        self.unit
+    }
+
+    pub fn duration(self) -> Duration {
+        match self.unit {
+            DurationUnit::Days => Duration::days(i64::from(self.amount)),
+            DurationUnit::Hours => Duration::hours(i64::from(self.amount)),
+        }
+    }
 }
 
 /// Why a custom duration cannot be used; the message tells the user what to type instead.
@@ -63,11 +117,11 @@ impl RetentionChoice {
         unit: DurationUnit,
     ) -> Result<Retention, RetentionError> {
         match self {
-            RetentionChoice::OneDay => Ok(Retention::RetainFor(Duration::days(1))),
-            RetentionChoice::SevenDays => Ok(Retention::RetainFor(Duration::days(7))),
-            RetentionChoice::ThirtyDays => Ok(Retention::RetainFor(Duration::days(30))),
+            RetentionChoice::OneDay => Ok(Retention::OneDay),
+            RetentionChoice::SevenDays => Ok(Retention::SevenDays),
+            RetentionChoice::ThirtyDays => Ok(Retention::ThirtyDays),
             RetentionChoice::Custom => {
-                parse_custom_duration(custom_amount, unit).map(Retention::RetainFor)
+                parse_custom_duration(custom_amount, unit).map(Retention::Custom)
             }
             RetentionChoice::DoNotRetain => Ok(Retention::DoNotRetain),
         }
@@ -76,7 +130,10 @@ impl RetentionChoice {
 
 /// Accepts only plain ASCII digits: anything a browser's number field might still hand over
 /// ("1e3", "-2", "1.5", " 7") is refused rather than guessed at.
-fn parse_custom_duration(text: &str, unit: DurationUnit) -> Result<Duration, RetentionError> {
+fn parse_custom_duration(
+    text: &str,
+    unit: DurationUnit,
+) -> Result<CustomRetention, RetentionError> {
     if text.is_empty() {
         return Err(RetentionError::Empty);
     }
@@ -84,22 +141,13 @@ fn parse_custom_duration(text: &str, unit: DurationUnit) -> Result<Duration, Ret
         return Err(RetentionError::NotAWholeNumber);
     }
     let significant = text.trim_start_matches('0');
-    if significant.is_empty() {
-        return Err(RetentionError::Zero);
-    }
     // More digits than the limit has cannot be within it; this also keeps the parse from overflowing.
     let amount: u32 = match significant.parse() {
         Ok(amount) if significant.len() <= 4 => amount,
+        _ if significant.is_empty() => 0,
         _ => return Err(RetentionError::TooLong),
     };
-    let (limit, duration) = match unit {
-        DurationUnit::Days => (MAX_RETENTION_DAYS, Duration::days(i64::from(amount))),
-        DurationUnit::Hours => (MAX_RETENTION_HOURS, Duration::hours(i64::from(amount))),
-    };
-    if amount > limit {
-        return Err(RetentionError::TooLong);
-    }
-    Ok(duration)
+    CustomRetention::new(amount, unit)
 }
 
 #[cfg(test)]
@@ -110,44 +158,58 @@ mod tests {
         RetentionChoice::Custom.resolve(text, unit)
     }
 
+    fn custom_duration(text: &str, unit: DurationUnit) -> Option<Duration> {
+        custom(text, unit).ok().and_then(Retention::duration)
+    }
+
     #[test]
     fn fixed_choices_have_their_documented_durations() {
-        let resolve = |choice: RetentionChoice| choice.resolve("", DurationUnit::Days);
+        let resolve = |choice: RetentionChoice| choice.resolve("", DurationUnit::Days).unwrap();
         assert_eq!(
-            resolve(RetentionChoice::OneDay),
-            Ok(Retention::RetainFor(Duration::hours(24)))
+            resolve(RetentionChoice::OneDay).duration(),
+            Some(Duration::hours(24))
         );
         assert_eq!(
-            resolve(RetentionChoice::SevenDays),
-            Ok(Retention::RetainFor(Duration::days(7)))
+            resolve(RetentionChoice::SevenDays).duration(),
+            Some(Duration::days(7))
         );
         assert_eq!(
-            resolve(RetentionChoice::ThirtyDays),
-            Ok(Retention::RetainFor(Duration::days(30)))
+            resolve(RetentionChoice::ThirtyDays).duration(),
+            Some(Duration::days(30))
         );
-        assert_eq!(
-            resolve(RetentionChoice::DoNotRetain),
-            Ok(Retention::DoNotRetain)
-        );
+        assert_eq!(resolve(RetentionChoice::DoNotRetain).duration(), None);
     }
 
     #[test]
     fn custom_thirty_days_and_720_hours_are_the_maximum_accepted() {
         assert_eq!(
-            custom("30", DurationUnit::Days),
-            Ok(Retention::RetainFor(Duration::days(30)))
+            custom_duration("30", DurationUnit::Days),
+            Some(Duration::days(30))
         );
         assert_eq!(
-            custom("720", DurationUnit::Hours),
-            Ok(Retention::RetainFor(Duration::days(30)))
+            custom_duration("720", DurationUnit::Hours),
+            Some(Duration::days(30))
         );
         assert_eq!(
-            custom("14", DurationUnit::Days),
-            Ok(Retention::RetainFor(Duration::days(14)))
+            custom_duration("14", DurationUnit::Days),
+            Some(Duration::days(14))
         );
         assert_eq!(
-            custom("1", DurationUnit::Hours),
-            Ok(Retention::RetainFor(Duration::hours(1)))
+            custom_duration("1", DurationUnit::Hours),
+            Some(Duration::hours(1))
+        );
+    }
+
+    #[test]
+    fn a_custom_retention_remembers_its_amount_and_unit() {
+        let Ok(Retention::Custom(custom)) = custom("0036", DurationUnit::Hours) else {
+            panic!("36 hours is a valid custom retention");
+        };
+        assert_eq!((custom.amount(), custom.unit()), (36, DurationUnit::Hours));
+        assert_ne!(
+            RetentionChoice::Custom.resolve("7", DurationUnit::Days),
+            Ok(Retention::SevenDays),
+            "a custom 7 days is recorded as custom, though it lasts as long"
         );
     }
 
@@ -193,8 +255,8 @@ mod tests {
             );
         }
         assert_eq!(
-            custom("0007", DurationUnit::Days),
-            Ok(Retention::RetainFor(Duration::days(7)))
+            custom_duration("0007", DurationUnit::Days),
+            Some(Duration::days(7))
         );
     }
 }

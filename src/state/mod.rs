@@ -9,6 +9,7 @@
 mod commands;
 mod sync;
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
@@ -30,6 +31,8 @@ pub struct Announcement {
 #[derive(Clone, Copy)]
 pub struct AppState {
     applications: RwSignal<Vec<Application>>,
+    /// Applications this tab saw disappear from storage, deleted here or in another tab.
+    deleted: RwSignal<HashSet<ClientId>>,
     problems: RwSignal<Vec<StorageProblem>>,
     storage_warning: RwSignal<Option<String>>,
     announcement: RwSignal<Announcement>,
@@ -57,6 +60,7 @@ impl AppState {
         }
         Self {
             applications: RwSignal::new(loaded.applications),
+            deleted: RwSignal::new(HashSet::new()),
             problems: RwSignal::new(loaded.problems),
             storage_warning: RwSignal::new(warning),
             announcement: RwSignal::new(Announcement::default()),
@@ -93,6 +97,12 @@ impl AppState {
         })
     }
 
+    /// Whether `client_id` was deleted (here or in another tab) since this page loaded, tracked:
+    /// a view of it says so and offers the way back to the list.
+    pub fn was_deleted(&self, client_id: &ClientId) -> bool {
+        self.deleted.with(|deleted| deleted.contains(client_id))
+    }
+
     pub fn now(&self) -> ReadSignal<DateTime<Utc>> {
         self.now.read_only()
     }
@@ -121,8 +131,30 @@ impl AppState {
         self.clock.with_value(|clock| clock.now())
     }
 
+    /// Takes an application that is no longer stored off the screen, and remembers it was deleted.
+    fn show_deleted(&self, client_id: &ClientId) {
+        self.applications
+            .update(|applications| applications.retain(|app| &app.client_id != client_id));
+        if !self
+            .deleted
+            .with_untracked(|deleted| deleted.contains(client_id))
+        {
+            self.deleted.update(|deleted| {
+                deleted.insert(client_id.clone());
+            });
+        }
+    }
+
     /// Puts a freshly read application in place of the one shown (or adds it).
     fn show_stored(&self, stored: Application) {
+        if self
+            .deleted
+            .with_untracked(|deleted| deleted.contains(&stored.client_id))
+        {
+            self.deleted.update(|deleted| {
+                deleted.remove(&stored.client_id);
+            });
+        }
         self.applications.update(|applications| {
             match applications
                 .iter_mut()

@@ -1,9 +1,13 @@
 //! Following changes other tabs make: the browser fires `storage` in every other tab of the
 //! origin after a write, and the affected application (or, for the index, everything) is
-//! re-read so an open panel or dialog shows the new state without a reload.
+//! re-read so an open panel or dialog shows the new state without a reload. An application
+//! that disappears is remembered as deleted, so its open views can say so.
 
 use leptos::prelude::*;
 
+use std::collections::HashSet;
+
+use crate::domain::ClientId;
 use crate::storage::{INDEX_KEY, client_id_of_key};
 
 use super::AppState;
@@ -26,11 +30,35 @@ impl AppState {
         let loaded = self
             .repository
             .with_value(|repository| repository.load_all());
+        // A record that became unreadable is not deleted: it is reported instead.
+        let mut still_stored: HashSet<ClientId> = loaded
+            .applications
+            .iter()
+            .map(|app| app.client_id.clone())
+            .collect();
+        still_stored.extend(
+            loaded
+                .problems
+                .iter()
+                .filter(|problem| problem.raw.is_some())
+                .filter_map(|problem| client_id_of_key(&problem.key)),
+        );
+        let gone: Vec<ClientId> = self.applications.with_untracked(|shown| {
+            shown
+                .iter()
+                .map(|app| &app.client_id)
+                .filter(|id| !still_stored.contains(id))
+                .cloned()
+                .collect()
+        });
+        for client_id in &gone {
+            self.show_deleted(client_id);
+        }
         self.applications.set(loaded.applications);
         self.problems.set(loaded.problems);
     }
 
-    fn reload_one(&self, key: &str, client_id: &crate::domain::ClientId) {
+    fn reload_one(&self, key: &str, client_id: &ClientId) {
         let loaded = self
             .repository
             .with_value(|repository| repository.load(client_id));
@@ -38,9 +66,7 @@ impl AppState {
             .update(|problems| problems.retain(|problem| problem.key != key));
         match loaded {
             Ok(Some(application)) => self.show_stored(application),
-            Ok(None) => self
-                .applications
-                .update(|applications| applications.retain(|app| &app.client_id != client_id)),
+            Ok(None) => self.show_deleted(client_id),
             Err(problem) => {
                 self.applications
                     .update(|applications| applications.retain(|app| &app.client_id != client_id));

@@ -49,6 +49,12 @@ impl RecordStore for BrowserLocalStorage {
         })
     }
 
+    fn remove(&self, key: &str) -> Result<(), WriteError> {
+        self.storage
+            .remove_item(key)
+            .map_err(|error| WriteError::Refused(describe(&error)))
+    }
+
     fn keys(&self) -> Result<Vec<String>, WriteError> {
         let length = self
             .storage

@@ -47,6 +47,14 @@ impl RecordStore for InMemoryStore {
         Ok(())
     }
 
+    fn remove(&self, key: &str) -> Result<(), WriteError> {
+        if let Some(error) = &self.refuse_writes {
+            return Err(error.clone());
+        }
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+
     fn keys(&self) -> Result<Vec<String>, WriteError> {
         Ok(self.entries.borrow().keys().cloned().collect())
     }

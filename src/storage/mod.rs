@@ -23,6 +23,8 @@ pub use repository::{
 pub trait RecordStore {
     fn get(&self, key: &str) -> Result<Option<String>, WriteError>;
     fn set(&self, key: &str, value: &str) -> Result<(), WriteError>;
+    /// Removes `key`; removing a key that is not there is not an error.
+    fn remove(&self, key: &str) -> Result<(), WriteError>;
     /// Every key currently stored, in no particular order.
     fn keys(&self) -> Result<Vec<String>, WriteError>;
 }

@@ -89,10 +89,10 @@ mod current {
             Record {
                 schema: 2,
                 rev: application.revision(),
-                name: application.name.clone(),
+                name: application.name().clone(),
                 kind: application.kind,
-                on: application.enabled,
-                auth: application.auth_method,
+                on: application.enabled(),
+                auth: application.auth_method(),
                 at: application.created_at,
                 s: application
                     .client_secret()
@@ -265,7 +265,7 @@ fn undefined_fields(text: &str) -> Vec<(String, Box<RawValue>)> {
 mod tests {
     use super::*;
     use crate::domain::Retention;
-    use chrono::{Duration, TimeZone};
+    use chrono::TimeZone;
     use serde_json::{Map, Value};
     use std::convert::Infallible;
 
@@ -279,12 +279,8 @@ mod tests {
             || Ok::<_, Infallible>(SecretValue::new("a".repeat(64))),
         )
         .unwrap();
-        app.rotate_secret(
-            SecretValue::new("b".repeat(64)),
-            Retention::RetainFor(Duration::days(7)),
-            now,
-        )
-        .unwrap();
+        app.rotate_secret(SecretValue::new("b".repeat(64)), Retention::SevenDays, now)
+            .unwrap();
         app
     }
 

@@ -1,7 +1,7 @@
 //! The application repository: one record per application plus an index, over any `RecordStore`.
 //!
-//! One rotation writes one small record whatever the number of applications; only adding an
-//! application rewrites the index. Damage is contained: a record that cannot be read is never
+//! One rotation writes one small record whatever the number of applications; only adding or
+//! deleting an application rewrites the index. Damage is contained: a record that cannot be read is never
 //! written or deleted by this code, it is reported with its raw text so the user can keep a
 //! copy, and every other application stays usable. Writes are compare-and-set on the record's
 //! revision, so a writer holding stale data is refused instead of overwriting newer data.
@@ -54,7 +54,7 @@ pub enum SaveError {
     #[error("The stored data for this application is unreadable, so it was left untouched: {0}.")]
     Unreadable(RecordProblem),
     #[error(
-        "The stored list of applications is unreadable, so it was left untouched and nothing can be added."
+        "The stored list of applications is unreadable, so it was left untouched and applications cannot be added or deleted."
     )]
     IndexUnreadable,
 }
@@ -148,23 +148,32 @@ impl ApplicationRepository {
     /// Writes `application` if the stored record still has `expected_revision`.
     pub fn save(&self, application: &Application, expected_revision: u64) -> Result<(), SaveError> {
         let key = record_key(&application.client_id);
-        let existing = self.store.get(&key)?;
-        let stored = match existing
-            .as_deref()
-            .map(|text| record::decode(&application.client_id, text))
-        {
-            Some(Err(problem)) => return Err(SaveError::Unreadable(problem)),
-            Some(Ok(stored)) => Some(stored),
-            None => None,
-        };
-        if stored.as_ref().map(Application::revision) != Some(expected_revision) {
+        let existing = self.expect_revision(&key, &application.client_id, expected_revision)?;
+        self.store
+            .set(&key, &record::encode(application, Some(&existing)))?;
+        Ok(())
+    }
+
+    /// The stored text under `key`, if it decodes to a record at `expected_revision`; the
+    /// compare half of compare-and-set.
+    fn expect_revision(
+        &self,
+        key: &str,
+        client_id: &ClientId,
+        expected_revision: u64,
+    ) -> Result<String, SaveError> {
+        let Some(existing) = self.store.get(key)? else {
             return Err(SaveError::Conflict {
-                stored: Box::new(stored),
+                stored: Box::new(None),
+            });
+        };
+        let stored = record::decode(client_id, &existing).map_err(SaveError::Unreadable)?;
+        if stored.revision() != expected_revision {
+            return Err(SaveError::Conflict {
+                stored: Box::new(Some(stored)),
             });
         }
-        self.store
-            .set(&key, &record::encode(application, existing.as_deref()))?;
-        Ok(())
+        Ok(existing)
     }
 
     /// Stores a new application and lists it in the index.
@@ -199,6 +208,28 @@ impl ApplicationRepository {
         Ok(())
     }
 
+    /// Deletes the application if the stored record still has `expected_revision`: its record,
+    /// then its index entry. In that order a failure between the two writes leaves an index
+    /// entry without a record, which `load_all` reports (`MissingRecord`) and never shows as an
+    /// application; the other order would leave a record the index does not list, which loads
+    /// as an application again. An unreadable record or index is refused, never deleted.
+    pub fn delete(&self, client_id: &ClientId, expected_revision: u64) -> Result<(), SaveError> {
+        let listed = self
+            .read_index()
+            .map_err(|_| SaveError::IndexUnreadable)?
+            .unwrap_or_default();
+        let key = record_key(client_id);
+        self.expect_revision(&key, client_id, expected_revision)?;
+        self.store.remove(&key)?;
+        if listed.contains(client_id) {
+            let remaining: Vec<&ClientId> = listed.iter().filter(|id| *id != client_id).collect();
+            let index = serde_json::to_string(&remaining)
+                .map_err(|error| WriteError::Refused(error.to_string()))?;
+            self.store.set(INDEX_KEY, &index)?;
+        }
+        Ok(())
+    }
+
     fn read_index(&self) -> Result<Option<Vec<ClientId>>, StorageProblem> {
         let problem = |raw: Option<String>, detail: String| StorageProblem {
             key: INDEX_KEY.into(),
@@ -224,7 +255,7 @@ mod tests {
     use super::*;
     use crate::domain::{ApplicationName, ApplicationType, Retention, SecretValue};
     use crate::storage::InMemoryStore;
-    use chrono::{Duration, TimeZone, Utc};
+    use chrono::{TimeZone, Utc};
     use std::convert::Infallible;
     use std::rc::Rc;
 
@@ -237,6 +268,9 @@ mod tests {
         }
         fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
             self.0.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), WriteError> {
+            self.0.remove(key)
         }
         fn keys(&self) -> Result<Vec<String>, WriteError> {
             self.0.keys()
@@ -279,7 +313,7 @@ mod tests {
         let names: Vec<&str> = loaded
             .applications
             .iter()
-            .map(|app| app.name.as_str())
+            .map(|app| app.name().as_str())
             .collect();
         assert_eq!(names, ["Second", "First"]);
         assert!(loaded.problems.is_empty() && !loaded.is_empty);
@@ -295,11 +329,7 @@ mod tests {
         let mut changed = repository.load(&ClientId::new("a")).unwrap().unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
         changed
-            .rotate_secret(
-                SecretValue::new("new".into()),
-                Retention::RetainFor(Duration::days(1)),
-                now,
-            )
+            .rotate_secret(SecretValue::new("new".into()), Retention::OneDay, now)
             .unwrap();
         repository.save(&changed, 1).unwrap();
         assert_eq!(store.get(INDEX_KEY).unwrap(), index_before);
@@ -429,6 +459,128 @@ mod tests {
         );
         repository.add(&app("b", "B")).unwrap();
         assert!(repository.load_all().problems.is_empty());
+    }
+
+    #[test]
+    fn deleting_removes_the_record_and_its_index_entry_only() {
+        let (repository, store) = repository();
+        for (id, name) in [("a", "A"), ("b", "B"), ("c", "C")] {
+            repository.add(&app(id, name)).unwrap();
+        }
+        let other_before = store.get(&record_key(&ClientId::new("c"))).unwrap();
+
+        repository.delete(&ClientId::new("b"), 1).unwrap();
+
+        assert_eq!(store.get(&record_key(&ClientId::new("b"))).unwrap(), None);
+        assert_eq!(
+            store.get(INDEX_KEY).unwrap().as_deref(),
+            Some(r#"["a","c"]"#)
+        );
+        assert_eq!(
+            store.get(&record_key(&ClientId::new("c"))).unwrap(),
+            other_before
+        );
+        let loaded = repository.load_all();
+        assert!(loaded.problems.is_empty() && !loaded.is_empty);
+        assert_eq!(loaded.applications.len(), 2);
+    }
+
+    #[test]
+    fn a_delete_based_on_a_stale_revision_is_refused_and_keeps_the_application() {
+        let (repository, store) = repository();
+        repository.add(&app("a", "A")).unwrap();
+        let mut renamed = repository.load(&ClientId::new("a")).unwrap().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        renamed
+            .rename(ApplicationName::parse("A2").unwrap(), now)
+            .unwrap();
+        repository.save(&renamed, 1).unwrap();
+        let stored_before = store.get(&record_key(&ClientId::new("a"))).unwrap();
+
+        assert!(matches!(
+            repository.delete(&ClientId::new("a"), 1),
+            Err(SaveError::Conflict { .. })
+        ));
+        assert_eq!(
+            store.get(&record_key(&ClientId::new("a"))).unwrap(),
+            stored_before
+        );
+        assert!(matches!(
+            repository.delete(&ClientId::new("gone"), 1),
+            Err(SaveError::Conflict { .. })
+        ));
+    }
+
+    #[test]
+    fn an_unreadable_record_or_index_is_never_deleted() {
+        let (repository, store) = repository();
+        repository.add(&app("a", "A")).unwrap();
+        repository.add(&app("b", "B")).unwrap();
+        let key = record_key(&ClientId::new("b"));
+        store.insert_raw(&key, "{broken");
+        assert!(matches!(
+            repository.delete(&ClientId::new("b"), 1),
+            Err(SaveError::Unreadable(RecordProblem::InvalidJson(_)))
+        ));
+        assert_eq!(store.get(&key).unwrap().as_deref(), Some("{broken"));
+
+        store.insert_raw(INDEX_KEY, "[\"a\"");
+        assert_eq!(
+            repository.delete(&ClientId::new("a"), 1),
+            Err(SaveError::IndexUnreadable)
+        );
+        assert!(
+            store
+                .get(&record_key(&ClientId::new("a")))
+                .unwrap()
+                .is_some()
+        );
+        assert_eq!(store.get(INDEX_KEY).unwrap().as_deref(), Some("[\"a\""));
+    }
+
+    /// A store whose index writes fail: the record is removed, the index write is refused.
+    struct IndexWritesFail(Rc<InMemoryStore>);
+
+    impl RecordStore for IndexWritesFail {
+        fn get(&self, key: &str) -> Result<Option<String>, WriteError> {
+            self.0.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+            if key == INDEX_KEY {
+                return Err(WriteError::QuotaExceeded);
+            }
+            self.0.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), WriteError> {
+            self.0.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, WriteError> {
+            self.0.keys()
+        }
+    }
+
+    #[test]
+    fn a_delete_interrupted_before_the_index_write_never_brings_the_application_back() {
+        let (repository, store) = repository();
+        repository.add(&app("a", "A")).unwrap();
+        repository.add(&app("b", "B")).unwrap();
+        let failing = ApplicationRepository::new(Box::new(IndexWritesFail(store.clone())));
+
+        assert_eq!(
+            failing.delete(&ClientId::new("b"), 1),
+            Err(SaveError::Store(WriteError::QuotaExceeded))
+        );
+
+        let loaded = repository.load_all();
+        let names: Vec<&str> = loaded
+            .applications
+            .iter()
+            .map(|app| app.name().as_str())
+            .collect();
+        assert_eq!(names, ["A"], "the deleted application stays deleted");
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.problems[0].problem, RecordProblem::MissingRecord);
+        assert_eq!(loaded.problems[0].key, record_key(&ClientId::new("b")));
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub fn ApplicationList(
                     .filter_map(|&position| applications.get(position))
                     .map(|app| Row {
                         client_id: app.client_id.clone(),
-                        name: app.name.as_str().to_owned(),
+                        name: app.name().as_str().to_owned(),
                         kind: app.kind,
                         status: EntryStatus::of(app, now, None),
                     })

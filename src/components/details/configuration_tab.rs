@@ -56,7 +56,7 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
                 <dl class="facts">
                     <div>
                         <dt>"Token endpoint auth method"</dt>
-                        <dd>{move || application.with(|app| app.auth_method.label())}</dd>
+                        <dd>{move || application.with(|app| app.auth_method().label())}</dd>
                     </div>
                 </dl>
             </Show>

@@ -200,7 +200,7 @@ fn PanelContent(
         <div class="panel__header">
             <div>
                 <h2 id="panel-title" class="panel__title" tabindex="-1" data-focus-fallback>
-                    <bdi>{move || application.with(|app| app.name.as_str().to_owned())}</bdi>
+                    <bdi>{move || application.with(|app| app.name().as_str().to_owned())}</bdi>
                 </h2>
                 <p class="panel__subtitle">
                     <span class="badge">{move || application.with(|app| app.kind.label())}</span>

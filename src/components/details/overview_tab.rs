@@ -13,7 +13,7 @@ pub fn OverviewTab(application: Memo<Application>) -> impl IntoView {
         <dl class="facts">
             <div>
                 <dt>"Name"</dt>
-                <dd><bdi>{move || application.with(|app| app.name.as_str().to_owned())}</bdi></dd>
+                <dd><bdi>{move || application.with(|app| app.name().as_str().to_owned())}</bdi></dd>
             </div>
             <div>
                 <dt>"Type"</dt>
@@ -24,7 +24,7 @@ pub fn OverviewTab(application: Memo<Application>) -> impl IntoView {
             </div>
             <div>
                 <dt>"Status"</dt>
-                <dd>{move || application.with(|app| if app.enabled { "Enabled" } else { "Disabled" })}</dd>
+                <dd>{move || application.with(|app| if app.enabled() { "Enabled" } else { "Disabled" })}</dd>
             </div>
             <div>
                 <dt>"Client ID"</dt>

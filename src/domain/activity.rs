@@ -1,0 +1,294 @@
+//! What happened to applications: the events of the activity log, and the one rule that
+//! shows a previous secret's expiry at its expiry time without anything having been written.
+//!
+//! An event names the application (client ID and its name at the time), when, and what. It
+//! holds no `SecretValue` and no type that contains one, so no event can carry secret material
+//! into storage, the log view or a download.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+
+use super::application::{
+    Application, ApplicationName, ApplicationType, AuthMethodChange, ClientId,
+    TokenEndpointAuthMethod,
+};
+use super::retention::Retention;
+
+/// One thing that happened to one application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityEvent {
+    pub at: DateTime<Utc>,
+    pub client_id: ClientId,
+    /// The application's name when it happened (the new name, for a rename).
+    pub application_name: ApplicationName,
+    pub kind: ActivityKind,
+}
+
+/// What happened. A new kind is a variant here, its text in the UI, and its code in
+/// `storage::activity` (with the frozen fixture extended).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActivityKind {
+    Created {
+        kind: ApplicationType,
+    },
+    Renamed {
+        from: ApplicationName,
+        to: ApplicationName,
+    },
+    Enabled,
+    Disabled,
+    AuthMethodChanged {
+        from: TokenEndpointAuthMethod,
+        to: TokenEndpointAuthMethod,
+    },
+    SecretGenerated {
+        retention: Retention,
+        /// An unexpired previous secret was replaced at once by this rotation.
+        replaced_unexpired_previous: bool,
+    },
+    PreviousSecretRevoked,
+    PreviousSecretExpired,
+    Deleted,
+}
+
+impl ActivityEvent {
+    /// An event about `application` as it is now (after the change, so a rename carries the
+    /// new name).
+    pub fn of(application: &Application, at: DateTime<Utc>, kind: ActivityKind) -> Self {
+        Self {
+            at,
+            client_id: application.client_id.clone(),
+            application_name: application.name().clone(),
+            kind,
+        }
+    }
+
+    pub fn auth_method_changed(
+        application: &Application,
+        at: DateTime<Utc>,
+        change: AuthMethodChange,
+    ) -> Self {
+        let kind = ActivityKind::AuthMethodChanged {
+            from: change.from,
+            to: change.to,
+        };
+        Self::of(application, at, kind)
+    }
+
+    /// The expiry of `application`'s stored previous secret, if it has expired by `now`: the
+    /// event a change at `now` records before its own, since the change drops that secret.
+    pub fn expiry_before_change(application: &Application, now: DateTime<Utc>) -> Option<Self> {
+        application
+            .expired_previous_secret_at(now)
+            .map(|expired_at| {
+                Self::of(application, expired_at, ActivityKind::PreviousSecretExpired)
+            })
+    }
+}
+
+/// The log as the user sees it: the recorded events (in the order they were recorded) plus the
+/// expiries of previous secrets that no change has recorded yet, newest first. An expiry is
+/// derived only while the application still stores the expired secret, and the change that
+/// records it also drops it, so each expiry appears exactly once.
+pub fn merge_activity(
+    recorded: &[ActivityEvent],
+    applications: &[Application],
+    now: DateTime<Utc>,
+) -> Vec<ActivityEvent> {
+    let recorded_expiries: HashSet<(&ClientId, DateTime<Utc>)> = recorded
+        .iter()
+        .filter(|event| event.kind == ActivityKind::PreviousSecretExpired)
+        .map(|event| (&event.client_id, event.at))
+        .collect();
+    let derived = applications
+        .iter()
+        .filter_map(|application| ActivityEvent::expiry_before_change(application, now))
+        .filter(|expiry| !recorded_expiries.contains(&(&expiry.client_id, expiry.at)));
+    // Later recorded first, so events at the same instant keep their recorded order reversed.
+    let mut merged: Vec<ActivityEvent> = recorded.iter().rev().cloned().chain(derived).collect();
+    merged.sort_by_key(|event| std::cmp::Reverse(event.at));
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::SecretValue;
+    use chrono::{Duration, TimeZone};
+    use std::convert::Infallible;
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, hour, 0, 0).unwrap()
+    }
+
+    fn app(id: &str) -> Application {
+        Application::create(
+            ClientId::new(id),
+            ApplicationName::parse(&format!("App {id}")).unwrap(),
+            ApplicationType::OidcWebApp,
+            at(0),
+            || Ok::<_, Infallible>(SecretValue::new(format!("{id}-first"))),
+        )
+        .unwrap()
+    }
+
+    /// `app(id)` rotated at 01:00 with a one-day retention: its previous secret expires at 01:00
+    /// the next day.
+    fn mid_rotation(id: &str) -> Application {
+        let mut application = app(id);
+        application
+            .rotate_secret(
+                SecretValue::new(format!("{id}-second")),
+                Retention::OneDay,
+                at(1),
+            )
+            .unwrap();
+        application
+    }
+
+    fn event(application: &Application, at: DateTime<Utc>, kind: ActivityKind) -> ActivityEvent {
+        ActivityEvent::of(application, at, kind)
+    }
+
+    #[test]
+    fn an_expired_previous_secret_shows_at_its_expiry_time_without_being_recorded() {
+        let application = mid_rotation("a");
+        let expiry = at(1) + Duration::days(1);
+
+        assert!(
+            merge_activity(
+                &[],
+                std::slice::from_ref(&application),
+                expiry - Duration::milliseconds(1)
+            )
+            .is_empty()
+        );
+        let shown = merge_activity(&[], std::slice::from_ref(&application), expiry);
+
+        assert_eq!(
+            shown,
+            [event(
+                &application,
+                expiry,
+                ActivityKind::PreviousSecretExpired
+            )]
+        );
+    }
+
+    #[test]
+    fn an_expiry_already_recorded_is_not_shown_twice() {
+        let application = mid_rotation("a");
+        let expiry = at(1) + Duration::days(1);
+        let recorded = [event(
+            &application,
+            expiry,
+            ActivityKind::PreviousSecretExpired,
+        )];
+
+        let shown = merge_activity(&recorded, &[application], expiry + Duration::hours(3));
+
+        assert_eq!(shown.len(), 1);
+    }
+
+    #[test]
+    fn the_change_after_an_expiry_records_it_before_its_own_event_and_drops_the_secret() {
+        let mut application = mid_rotation("a");
+        let later = at(1) + Duration::days(2);
+        let expiry = ActivityEvent::expiry_before_change(&application, later);
+        assert_eq!(
+            expiry.as_ref().map(|event| (event.at, &event.kind)),
+            Some((
+                at(1) + Duration::days(1),
+                &ActivityKind::PreviousSecretExpired
+            ))
+        );
+
+        application.set_enabled(false, later).unwrap();
+
+        assert!(application.stored_previous_secret().is_none());
+        assert_eq!(
+            ActivityEvent::expiry_before_change(&application, later),
+            None
+        );
+        let recorded = [
+            expiry.unwrap(),
+            event(&application, later, ActivityKind::Disabled),
+        ];
+        let shown = merge_activity(&recorded, &[application], later);
+        let kinds: Vec<&ActivityKind> = shown.iter().map(|event| &event.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &ActivityKind::Disabled,
+                &ActivityKind::PreviousSecretExpired
+            ],
+            "newest first, the expiry exactly once"
+        );
+    }
+
+    #[test]
+    fn an_unexpired_previous_secret_has_no_expiry_event() {
+        let application = mid_rotation("a");
+        assert_eq!(
+            ActivityEvent::expiry_before_change(&application, at(2)),
+            None
+        );
+    }
+
+    #[test]
+    fn merged_activity_is_newest_first_across_applications() {
+        let a = app("a");
+        let b = mid_rotation("b");
+        let recorded = [
+            event(&a, at(0), ActivityKind::Created { kind: a.kind }),
+            event(&b, at(0), ActivityKind::Created { kind: b.kind }),
+            event(
+                &b,
+                at(1),
+                ActivityKind::SecretGenerated {
+                    retention: Retention::OneDay,
+                    replaced_unexpired_previous: false,
+                },
+            ),
+            event(&a, at(3), ActivityKind::Disabled),
+        ];
+        let now = at(1) + Duration::days(3);
+
+        let shown = merge_activity(&recorded, &[a, b], now);
+
+        let order: Vec<(DateTime<Utc>, &str)> = shown
+            .iter()
+            .map(|event| (event.at, event.client_id.as_str()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (at(1) + Duration::days(1), "b"),
+                (at(3), "a"),
+                (at(1), "b"),
+                (at(0), "b"),
+                (at(0), "a"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_event_carries_the_applications_name_at_the_time() {
+        let mut application = app("a");
+        let before = event(&application, at(0), ActivityKind::Enabled);
+        let old_name = application
+            .rename(ApplicationName::parse("Renamed").unwrap(), at(1))
+            .unwrap();
+        let renamed = event(
+            &application,
+            at(1),
+            ActivityKind::Renamed {
+                from: old_name,
+                to: application.name().clone(),
+            },
+        );
+        assert_eq!(before.application_name.as_str(), "App a");
+        assert_eq!(renamed.application_name.as_str(), "Renamed");
+    }
+}
