@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
@@ -111,6 +112,8 @@ enum PanelError {
         "No application has this address. It may have been removed, or the address is mistyped."
     )]
     NotFound,
+    #[error("This application was deleted, here or in another tab or window.")]
+    Deleted,
     #[error(
         "This application's stored data is unreadable, so it is not shown: {0}. It was left untouched, and the alert above offers a copy to download."
     )]
@@ -118,6 +121,9 @@ enum PanelError {
 }
 
 fn unavailable_reason(state: AppState, client_id: &ClientId) -> PanelError {
+    if state.was_deleted(client_id) {
+        return PanelError::Deleted;
+    }
     let key = record_key(client_id);
     state.problems().with(|problems| {
         problems
@@ -131,6 +137,7 @@ fn unavailable_reason(state: AppState, client_id: &ClientId) -> PanelError {
 
 #[component]
 fn Unavailable(errors: ArcRwSignal<Errors>, on_close: Callback<()>) -> impl IntoView {
+    let list_suffix = use_list_suffix();
     let reasons = move || {
         errors.with(|errors| {
             errors
@@ -145,7 +152,10 @@ fn Unavailable(errors: ArcRwSignal<Errors>, on_close: Callback<()>) -> impl Into
             <h2 id="panel-title" class="panel__title" tabindex="-1" data-focus-fallback>"Application not available"</h2>
             <CloseButton on_close />
         </div>
-        <p class="panel__body panel__message">{reasons}</p>
+        <div class="panel__body">
+            <p class="panel__message">{reasons}</p>
+            <A href=move || format!("/applications{}", list_suffix.get()) attr:class="button">"Back to Applications"</A>
+        </div>
     }
 }
 
@@ -231,13 +241,11 @@ fn PanelContent(
                 })
                 .collect_view()}
         </div>
-        // The Overview panel has nothing focusable, so the panel itself takes focus (WAI-ARIA tabs).
         <div
             class="panel__body"
             role="tabpanel"
             id="tab-panel"
             aria-labelledby=move || tab.get().map(|tab| format!("tab-{}", tab.segment()))
-            tabindex=move || (tab.get() == Some(Tab::Overview)).then_some("0")
         >
             {move || match tab.get() {
                 Some(Tab::Configuration) => view! { <ConfigurationTab application /> }.into_any(),

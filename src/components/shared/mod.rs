@@ -1,8 +1,9 @@
-//! Pieces every feature uses: the modal and the one confirmation dialog, secret fields, time text,
-//! the status region, storage alerts and the not-found view.
+//! Pieces every feature uses: the modal and the one confirmation dialog, the application name
+//! field, secret fields, time text, the status region, storage alerts and the not-found view.
 
 pub(crate) mod confirm_dialog;
 pub(crate) mod modal;
+pub(crate) mod name_field;
 pub(crate) mod not_found;
 pub(crate) mod outside_change;
 pub(crate) mod secret_field;
