@@ -1,6 +1,6 @@
-//! The Enabled switch: each toggle is saved at once and announced. Toggles made while a save
-//! is running are queued as the state wanted last, and saved on top of this tab's own write, so
-//! quick toggles are neither lost nor applied to a state someone else has changed since.
+//! The Enabled switch: each toggle is saved at once and announced. Toggles made while a save is
+//! running are queued and saved in order, each on top of this tab's own previous write, so quick
+//! toggles are neither lost nor applied to a state someone else has changed since.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,30 +12,30 @@ use crate::state::{AppState, use_app_state};
 pub fn EnabledSwitch(application: Memo<Application>) -> impl IntoView {
     let state = use_app_state();
     let client_id = application.with_untracked(|app| app.client_id.clone());
-    // The state the user asked for last, until it is saved (or refused).
-    let wanted = RwSignal::new(None::<bool>);
+    // The states the user asked for, oldest first, until each is saved (or one is refused).
+    let queued = RwSignal::new(Vec::<bool>::new());
     let failure = RwSignal::new(None::<String>);
     let saving = StoredValue::new(false);
     let shown = move || {
-        wanted
-            .get()
+        queued
+            .with(|queued| queued.last().copied())
             .unwrap_or_else(|| application.with(Application::enabled))
     };
     let toggle = move |_| {
         let desired = !shown();
-        wanted.set(Some(desired));
+        queued.update(|queued| queued.push(desired));
         failure.set(None);
         if !saving.get_value() {
             saving.set_value(true);
             let seen_revision = application.with_untracked(Application::revision);
-            spawn_local(save_wanted(
+            let queue = SaveQueue {
                 state,
-                client_id.clone(),
-                seen_revision,
-                wanted,
+                client_id: client_id.clone(),
+                queued,
                 failure,
                 saving,
-            ));
+            };
+            spawn_local(queue.save_in_order(seen_revision));
         }
     };
 
@@ -54,48 +54,59 @@ pub fn EnabledSwitch(application: Memo<Application>) -> impl IntoView {
     }
 }
 
-/// Saves `wanted` until storage agrees with it. The first save is checked against the revision
-/// the user toggled on; each later one against this tab's own previous write.
-async fn save_wanted(
+struct SaveQueue {
     state: AppState,
     client_id: ClientId,
-    mut basis: u64,
-    wanted: RwSignal<Option<bool>>,
+    queued: RwSignal<Vec<bool>>,
     failure: RwSignal<Option<String>>,
     saving: StoredValue<bool>,
-) {
-    while let Some(desired) = wanted.try_get_untracked().flatten() {
-        if stored(state, &client_id).map(|app| app.enabled()) == Some(desired) {
-            wanted.try_set(None);
-            break;
-        }
-        match state.set_enabled(client_id.clone(), basis, desired).await {
-            Ok(()) => {
-                state.announce(if desired {
-                    "Application enabled."
-                } else {
-                    "Application disabled."
-                });
-                match stored(state, &client_id) {
-                    Some(saved) => basis = saved.revision(),
-                    None => break,
-                }
-            }
-            Err(error) => {
-                wanted.try_set(None);
-                failure.try_set(Some(error.to_string()));
-                break;
-            }
-        }
-    }
-    saving.try_set_value(false);
 }
 
-fn stored(state: AppState, client_id: &ClientId) -> Option<Application> {
-    state.applications().with_untracked(|applications| {
-        applications
-            .iter()
-            .find(|app| &app.client_id == client_id)
-            .cloned()
-    })
+impl SaveQueue {
+    /// Saves the queued states in order. The first is checked against the revision the user
+    /// toggled on; each later one against this tab's own previous write. A refusal (another tab
+    /// changed the application meanwhile) drops the rest: they were decided on a stale state.
+    async fn save_in_order(self, mut basis: u64) {
+        while let Some(desired) = self.next() {
+            match self
+                .state
+                .set_enabled(self.client_id.clone(), basis, desired)
+                .await
+            {
+                Ok(()) => {
+                    self.state.announce(if desired {
+                        "Application enabled."
+                    } else {
+                        "Application disabled."
+                    });
+                    self.queued.try_update(|queued| queued.remove(0));
+                    match self.stored_revision() {
+                        Some(revision) => basis = revision,
+                        None => break,
+                    }
+                }
+                Err(error) => {
+                    self.queued.try_set(Vec::new());
+                    self.failure.try_set(Some(error.to_string()));
+                    break;
+                }
+            }
+        }
+        self.saving.try_set_value(false);
+    }
+
+    fn next(&self) -> Option<bool> {
+        self.queued
+            .try_with_untracked(|queued| queued.first().copied())
+            .flatten()
+    }
+
+    fn stored_revision(&self) -> Option<u64> {
+        self.state.applications().with_untracked(|applications| {
+            applications
+                .iter()
+                .find(|app| app.client_id == self.client_id)
+                .map(Application::revision)
+        })
+    }
 }
