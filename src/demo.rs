@@ -3,7 +3,9 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::domain::{Application, ApplicationName, ApplicationType, Retention};
+use crate::domain::{
+    ActivityEvent, ActivityKind, Application, ApplicationName, ApplicationType, Retention,
+};
 use crate::random::{self, RandomError};
 
 /// Hours since the last rotation, and how long the old secret was retained for.
@@ -35,7 +37,10 @@ const DEMO: [(&str, ApplicationType, Rotation); 11] = [
     ("Expense Tracker", ApplicationType::Saml, None),
 ];
 
-pub fn demo_applications(now: DateTime<Utc>) -> Result<Vec<Application>, RandomError> {
+/// The demo applications, each with the activity that made it what it is (created, rotated).
+pub fn demo_applications(
+    now: DateTime<Utc>,
+) -> Result<Vec<(Application, Vec<ActivityEvent>)>, RandomError> {
     DEMO.iter()
         .enumerate()
         .map(|(position, &(name, kind, rotation))| {
@@ -50,13 +55,29 @@ pub fn demo_applications(now: DateTime<Utc>) -> Result<Vec<Application>, RandomE
                 created_at,
                 random::generate_secret,
             )?;
+            let mut history = vec![ActivityEvent::of(
+                &application,
+                created_at,
+                ActivityKind::Created { kind },
+            )];
             if let Some((hours_ago, retention)) = rotation {
                 let rotated_at = now - Duration::hours(hours_ago);
-                // Rotation of a fresh OIDC app with a new random secret cannot be refused.
-                let _ =
-                    application.rotate_secret(random::generate_secret()?, retention, rotated_at);
+                // Rotation of a fresh OIDC app with a new random secret is refused only if the
+                // random source repeats itself; the demo then simply has one rotation fewer.
+                if let Ok(outcome) =
+                    application.rotate_secret(random::generate_secret()?, retention, rotated_at)
+                {
+                    history.push(ActivityEvent::of(
+                        &application,
+                        rotated_at,
+                        ActivityKind::SecretGenerated {
+                            retention,
+                            replaced_unexpired_previous: outcome.replaced_unexpired_previous,
+                        },
+                    ));
+                }
             }
-            Ok(application)
+            Ok((application, history))
         })
         .collect()
 }
@@ -68,7 +89,8 @@ mod tests {
     #[test]
     fn demo_data_covers_every_type_and_has_previous_secrets_mid_retention() {
         let now = Utc::now();
-        let applications = demo_applications(now).unwrap();
+        let (applications, histories): (Vec<Application>, Vec<Vec<ActivityEvent>>) =
+            demo_applications(now).unwrap().into_iter().unzip();
         for kind in ApplicationType::ALL {
             assert!(applications.iter().any(|app| app.kind == kind), "{kind:?}");
         }
@@ -77,5 +99,21 @@ mod tests {
             .filter(|app| app.previous_secret(now).is_some())
             .count();
         assert_eq!(with_previous, 3);
+        let rotations = histories
+            .iter()
+            .flatten()
+            .filter(|event| matches!(event.kind, ActivityKind::SecretGenerated { .. }))
+            .count();
+        assert_eq!(rotations, 3, "each rotation is in the demo's activity");
+        assert!(histories.iter().all(|history| {
+            history[0].kind
+                == ActivityKind::Created {
+                    kind: applications
+                        .iter()
+                        .find(|app| app.client_id == history[0].client_id)
+                        .unwrap()
+                        .kind,
+                }
+        }));
     }
 }

@@ -87,26 +87,33 @@ impl ActivityEvent {
     }
 }
 
-/// The log as the user sees it: the recorded events (in the order they were recorded) plus the
-/// expiries of previous secrets that no change has recorded yet, newest first. An expiry is
-/// derived only while the application still stores the expired secret, and the change that
-/// records it also drops it, so each expiry appears exactly once.
-pub fn merge_activity(
-    recorded: &[ActivityEvent],
-    applications: &[Application],
-    now: DateTime<Utc>,
+/// The expiries of previous secrets that no change has recorded yet: one for each application
+/// that still stores a previous secret expired by `now`. The change that records such an expiry
+/// also drops the secret, so each expiry is derived or recorded, never both for long.
+pub fn pending_expiries(applications: &[Application], now: DateTime<Utc>) -> Vec<ActivityEvent> {
+    applications
+        .iter()
+        .filter_map(|application| ActivityEvent::expiry_before_change(application, now))
+        .collect()
+}
+
+/// The log as the user sees it, newest first: the `recorded` events (in the order they were
+/// recorded) and the `pending` expiries, each expiry once even while another tab's record of it
+/// and its application's change are still arriving.
+pub fn merge_activity<'a>(
+    recorded: impl DoubleEndedIterator<Item = &'a ActivityEvent> + Clone,
+    pending: &'a [ActivityEvent],
 ) -> Vec<ActivityEvent> {
     let recorded_expiries: HashSet<(&ClientId, DateTime<Utc>)> = recorded
-        .iter()
+        .clone()
         .filter(|event| event.kind == ActivityKind::PreviousSecretExpired)
         .map(|event| (&event.client_id, event.at))
         .collect();
-    let derived = applications
+    let pending = pending
         .iter()
-        .filter_map(|application| ActivityEvent::expiry_before_change(application, now))
         .filter(|expiry| !recorded_expiries.contains(&(&expiry.client_id, expiry.at)));
     // Later recorded first, so events at the same instant keep their recorded order reversed.
-    let mut merged: Vec<ActivityEvent> = recorded.iter().rev().cloned().chain(derived).collect();
+    let mut merged: Vec<ActivityEvent> = recorded.rev().chain(pending).cloned().collect();
     merged.sort_by_key(|event| std::cmp::Reverse(event.at));
     merged
 }
@@ -156,15 +163,10 @@ mod tests {
         let application = mid_rotation("a");
         let expiry = at(1) + Duration::days(1);
 
-        assert!(
-            merge_activity(
-                &[],
-                std::slice::from_ref(&application),
-                expiry - Duration::milliseconds(1)
-            )
-            .is_empty()
-        );
-        let shown = merge_activity(&[], std::slice::from_ref(&application), expiry);
+        let before_expiry = expiry - Duration::milliseconds(1);
+        assert!(pending_expiries(std::slice::from_ref(&application), before_expiry).is_empty());
+        let pending = pending_expiries(std::slice::from_ref(&application), expiry);
+        let shown = merge_activity([].iter(), &pending);
 
         assert_eq!(
             shown,
@@ -186,7 +188,8 @@ mod tests {
             ActivityKind::PreviousSecretExpired,
         )];
 
-        let shown = merge_activity(&recorded, &[application], expiry + Duration::hours(3));
+        let pending = pending_expiries(&[application], expiry + Duration::hours(3));
+        let shown = merge_activity(recorded.iter(), &pending);
 
         assert_eq!(shown.len(), 1);
     }
@@ -215,7 +218,7 @@ mod tests {
             expiry.unwrap(),
             event(&application, later, ActivityKind::Disabled),
         ];
-        let shown = merge_activity(&recorded, &[application], later);
+        let shown = merge_activity(recorded.iter(), &pending_expiries(&[application], later));
         let kinds: Vec<&ActivityKind> = shown.iter().map(|event| &event.kind).collect();
         assert_eq!(
             kinds,
@@ -255,7 +258,7 @@ mod tests {
         ];
         let now = at(1) + Duration::days(3);
 
-        let shown = merge_activity(&recorded, &[a, b], now);
+        let shown = merge_activity(recorded.iter(), &pending_expiries(&[a, b], now));
 
         let order: Vec<(DateTime<Utc>, &str)> = shown
             .iter()

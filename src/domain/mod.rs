@@ -12,7 +12,7 @@ mod list_query;
 mod retention;
 mod secret;
 
-pub use activity::{ActivityEvent, ActivityKind, merge_activity};
+pub use activity::{ActivityEvent, ActivityKind, merge_activity, pending_expiries};
 pub use application::{
     Application, ApplicationName, ApplicationType, AuthMethodChange, ClientId, EditError,
     NameError, NoSecretReason, RotationOutcome, SecretError, SecretsAfterMethodChange,

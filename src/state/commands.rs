@@ -1,12 +1,17 @@
 //! The commands: add, rename, enable or disable, change the auth method of, and delete an
 //! application; rotate its secret and revoke its previous secret.
+//!
+//! Each records what it did in the activity log after its change was saved, under the same
+//! lock: a failed change records nothing, and an event that cannot be recorded is reported
+//! while the change stands.
 
 use leptos::prelude::WithValue;
 
 use crate::browser::locks::{LockError, with_exclusive_lock};
 use crate::domain::{
-    Application, ApplicationName, ApplicationType, AuthMethodChange, ClientId, EditError,
-    NameError, Retention, RotationOutcome, SecretError, TokenEndpointAuthMethod,
+    ActivityEvent, ActivityKind, Application, ApplicationName, ApplicationType, AuthMethodChange,
+    ClientId, EditError, NameError, Retention, RotationOutcome, SecretError,
+    TokenEndpointAuthMethod,
 };
 use crate::random::{self, RandomError};
 use crate::storage::{INDEX_KEY, SaveError, StorageProblem, record_key};
@@ -35,6 +40,11 @@ pub enum CommandError {
     Save(SaveError),
     #[error(transparent)]
     Lock(#[from] LockError),
+}
+
+/// A new secret, its failure as a `CommandError`.
+fn generate_secret() -> Result<crate::domain::SecretValue, CommandError> {
+    Ok(random::generate_secret()?)
 }
 
 impl From<SaveError> for CommandError {
@@ -71,6 +81,8 @@ impl AppState {
             written.wrote(INDEX_KEY);
             added?;
             let client_id = application.client_id.clone();
+            let kind = ActivityKind::Created { kind };
+            self.record_activity(written, vec![ActivityEvent::of(&application, now, kind)]);
             self.show_stored(application);
             Ok(client_id)
         })
@@ -85,7 +97,12 @@ impl AppState {
         retention: Retention,
     ) -> Result<RotationOutcome, CommandError> {
         self.change(client_id, seen_revision, move |application, now| {
-            Ok(application.rotate_secret(random::generate_secret()?, retention, now)?)
+            let outcome = application.rotate_secret(random::generate_secret()?, retention, now)?;
+            let kind = ActivityKind::SecretGenerated {
+                retention,
+                replaced_unexpired_previous: outcome.replaced_unexpired_previous,
+            };
+            Ok((outcome, kind))
         })
         .await
     }
@@ -97,7 +114,8 @@ impl AppState {
         seen_revision: u64,
     ) -> Result<(), CommandError> {
         self.change(client_id, seen_revision, |application, now| {
-            Ok(application.revoke_previous_secret(now)?)
+            application.revoke_previous_secret(now)?;
+            Ok(((), ActivityKind::PreviousSecretRevoked))
         })
         .await
     }
@@ -112,8 +130,9 @@ impl AppState {
     ) -> Result<(), CommandError> {
         let name = ApplicationName::parse(&name_text)?;
         self.change(client_id, seen_revision, move |application, now| {
-            application.rename(name, now)?;
-            Ok(())
+            let from = application.rename(name, now)?;
+            let to = application.name().clone();
+            Ok(((), ActivityKind::Renamed { from, to }))
         })
         .await
     }
@@ -126,7 +145,12 @@ impl AppState {
         enabled: bool,
     ) -> Result<(), CommandError> {
         self.change(client_id, seen_revision, move |application, now| {
-            Ok(application.set_enabled(enabled, now)?)
+            application.set_enabled(enabled, now)?;
+            let kind = match enabled {
+                true => ActivityKind::Enabled,
+                false => ActivityKind::Disabled,
+            };
+            Ok(((), kind))
         })
         .await
     }
@@ -140,7 +164,12 @@ impl AppState {
         method: TokenEndpointAuthMethod,
     ) -> Result<AuthMethodChange, CommandError> {
         self.change(client_id, seen_revision, move |application, now| {
-            application.change_auth_method(method, || Ok(random::generate_secret()?), now)
+            let change = application.change_auth_method(method, generate_secret, now)?;
+            let kind = ActivityKind::AuthMethodChanged {
+                from: change.from,
+                to: change.to,
+            };
+            Ok((change, kind))
         })
         .await
     }
@@ -154,6 +183,7 @@ impl AppState {
     ) -> Result<(), CommandError> {
         with_exclusive_lock(move |written| {
             let stored = self.fresh(&client_id, seen_revision)?;
+            let now = self.current_time();
             let deleted = self
                 .repository
                 .with_value(|repository| repository.delete(&client_id, stored.revision()));
@@ -161,27 +191,42 @@ impl AppState {
             written.wrote(record_key(&client_id));
             written.wrote(INDEX_KEY);
             deleted?;
+            let events = ActivityEvent::expiry_before_change(&stored, now)
+                .into_iter()
+                .chain([ActivityEvent::of(&stored, now, ActivityKind::Deleted)])
+                .collect();
+            self.record_activity(written, events);
             self.show_deleted(&client_id);
             Ok(())
         })
         .await?
     }
 
-    /// Lock, re-read, check the revision the user saw, apply, write, then show.
+    /// Lock, re-read, check the revision the user saw, apply, write, record what `apply` says
+    /// happened (after the expiry of a previous secret the change drops), then show.
     async fn change<T: 'static>(
         self,
         client_id: ClientId,
         seen_revision: u64,
-        apply: impl FnOnce(&mut Application, chrono::DateTime<chrono::Utc>) -> Result<T, CommandError>
+        apply: impl FnOnce(
+            &mut Application,
+            chrono::DateTime<chrono::Utc>,
+        ) -> Result<(T, ActivityKind), CommandError>
         + 'static,
     ) -> Result<T, CommandError> {
         with_exclusive_lock(move |written| {
             let stored = self.fresh(&client_id, seen_revision)?;
+            let now = self.current_time();
             let mut changed = stored.clone();
-            let outcome = apply(&mut changed, self.current_time())?;
+            let (outcome, kind) = apply(&mut changed, now)?;
             self.repository
                 .with_value(|repository| repository.save(&changed, stored.revision()))?;
             written.wrote(record_key(&changed.client_id));
+            let events = ActivityEvent::expiry_before_change(&stored, now)
+                .into_iter()
+                .chain([ActivityEvent::of(&changed, now, kind)])
+                .collect();
+            self.record_activity(written, events);
             self.show_stored(changed);
             Ok(outcome)
         })

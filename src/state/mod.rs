@@ -6,6 +6,7 @@
 //! fails leaves the screen exactly as it was. Changes made by other tabs arrive through the
 //! `storage` event and replace the affected application in place.
 
+mod activity;
 mod commands;
 mod sync;
 
@@ -16,8 +17,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::demo;
-use crate::domain::{Application, ClientId, Clock};
-use crate::storage::{ApplicationRepository, StorageProblem};
+use crate::domain::{ActivityEvent, Application, ClientId, Clock, pending_expiries};
+use crate::storage::{ApplicationRepository, LoadedActivity, StorageProblem};
 
 pub use commands::CommandError;
 
@@ -35,6 +36,12 @@ pub struct AppState {
     deleted: RwSignal<HashSet<ClientId>>,
     problems: RwSignal<Vec<StorageProblem>>,
     storage_warning: RwSignal<Option<String>>,
+    /// Why the last change's activity event was not recorded, until one is recorded again.
+    unrecorded_activity: RwSignal<Option<String>>,
+    /// The stored activity log, read after the first paint (`None` until then).
+    activity_log: RwSignal<Option<LoadedActivity>>,
+    /// Expiries of previous secrets no change has recorded yet; follows `now` and the list.
+    pending_expiries: Memo<Vec<ActivityEvent>>,
     announcement: RwSignal<Announcement>,
     now: RwSignal<DateTime<Utc>>,
     repository: StoredValue<ApplicationRepository, LocalStorage>,
@@ -58,13 +65,22 @@ impl AppState {
                 Err(message) => warning = Some(message),
             }
         }
+        let applications = RwSignal::new(loaded.applications);
+        let now_signal = RwSignal::new(now);
+        let pending = Memo::new(move |_| {
+            let now = now_signal.get();
+            applications.with(|applications| pending_expiries(applications, now))
+        });
         Self {
-            applications: RwSignal::new(loaded.applications),
+            applications,
             deleted: RwSignal::new(HashSet::new()),
             problems: RwSignal::new(loaded.problems),
             storage_warning: RwSignal::new(warning),
+            unrecorded_activity: RwSignal::new(None),
+            activity_log: RwSignal::new(None),
+            pending_expiries: pending,
             announcement: RwSignal::new(Announcement::default()),
-            now: RwSignal::new(now),
+            now: now_signal,
             repository: StoredValue::new_local(repository),
             clock: StoredValue::new_local(clock),
         }
@@ -81,6 +97,10 @@ impl AppState {
             on_cleanup(move || handle.clear());
         }
         sync::follow_other_tabs(self);
+        // After the first list paint, which does not need the log.
+        request_animation_frame(move || {
+            set_timeout(move || self.load_activity_once(), std::time::Duration::ZERO)
+        });
     }
 
     pub fn applications(&self) -> ReadSignal<Vec<Application>> {
@@ -111,8 +131,11 @@ impl AppState {
         self.problems.read_only()
     }
 
-    pub fn storage_warning(&self) -> ReadSignal<Option<String>> {
-        self.storage_warning.read_only()
+    /// Why changes will not outlive the page, or why the last change's activity event could not
+    /// be recorded (the change itself was saved).
+    pub fn storage_warning(&self) -> Signal<Option<String>> {
+        let (blocked, unrecorded) = (self.storage_warning, self.unrecorded_activity);
+        Signal::derive(move || blocked.get().or_else(|| unrecorded.get()))
     }
 
     pub fn announcement(&self) -> ReadSignal<Announcement> {
@@ -168,11 +191,19 @@ impl AppState {
 }
 
 fn seed_demo(repository: &ApplicationRepository, now: DateTime<Utc>) -> Result<(), String> {
-    let applications = demo::demo_applications(now).map_err(|error| error.to_string())?;
-    applications
-        .iter()
-        .try_for_each(|application| repository.add(application))
-        .map_err(|error| format!("The demo applications could not be saved: {error}"))
+    let demo = demo::demo_applications(now).map_err(|error| error.to_string())?;
+    demo.iter()
+        .try_for_each(|(application, _)| repository.add(application))
+        .map_err(|error| format!("The demo applications could not be saved: {error}"))?;
+    let mut history: Vec<&ActivityEvent> = demo.iter().flat_map(|(_, events)| events).collect();
+    history.sort_by_key(|event| event.at);
+    // The demo's history is a courtesy: without it the applications still work.
+    for event in history {
+        if repository.activity().record(event).result.is_err() {
+            break;
+        }
+    }
+    Ok(())
 }
 
 pub fn provide_app_state(state: AppState) {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 
 use crate::domain::ClientId;
-use crate::storage::{INDEX_KEY, client_id_of_key};
+use crate::storage::{ACTIVITY_HEAD_KEY, INDEX_KEY, client_id_of_key, is_activity_key};
 
 use super::AppState;
 
@@ -17,10 +17,18 @@ pub(super) fn follow_other_tabs(state: AppState) {
         Some(key) => match client_id_of_key(&key) {
             Some(client_id) => state.reload_one(&key, &client_id),
             None if key == INDEX_KEY => state.reload_all(),
+            // The head only moves the window; the slot written after it brings the event.
+            None if key == ACTIVITY_HEAD_KEY => {}
+            None if is_activity_key(&key) => state.reload_activity_slot(&key),
             None => {}
         },
         // A null key means the whole storage was cleared.
-        None => state.reload_all(),
+        None => {
+            state.reload_all();
+            if state.activity_log.with_untracked(Option::is_some) {
+                state.reload_activity();
+            }
+        }
     });
     on_cleanup(move || listener.remove());
 }

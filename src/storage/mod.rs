@@ -4,13 +4,20 @@
 //! `local_storage::BrowserLocalStorage` for the real browser and `memory::InMemoryStore` for
 //! tests and for sessions where the browser refuses storage. `ApplicationRepository` holds all
 //! the rules over any store: the record format and its versions (`record`), the index, and the
-//! promise that a record it cannot read is left exactly where it is and reported.
+//! promise that a record it cannot read is left exactly where it is and reported. The activity
+//! log (`activity`) lives in the same store under its own keys, by the same rules.
 
+mod activity;
 mod local_storage;
 mod memory;
 mod record;
 mod repository;
 
+pub use activity::{
+    ACTIVITY_CAP, ACTIVITY_HEAD_KEY, ACTIVITY_PREFIX, ACTIVITY_SCHEMA, ActivityLog,
+    ActivityProblem, LoadedActivity, RecordActivityError, Recording, activity_slot_key,
+    is_activity_key,
+};
 pub use local_storage::{BrowserLocalStorage, StorageUnavailable};
 pub use memory::InMemoryStore;
 pub use record::{CURRENT_SCHEMA, RecordProblem};

@@ -47,6 +47,9 @@ pub enum RecordProblem {
     NotInIndex,
     #[error("the list of applications (index) is unreadable ({0})")]
     UnreadableIndex(String),
+    /// Part of the activity log, not an application's record.
+    #[error(transparent)]
+    Activity(#[from] super::activity::ActivityProblem),
 }
 
 /// Schema 2, the current one. Fields it does not define are ignored when reading (which keeps
@@ -199,10 +202,15 @@ pub fn encode(application: &Application, existing_text: Option<&str>) -> String 
     let known = serde_json::to_string(&current::Record::of(application))
         .unwrap_or_else(|_| String::from("{}"));
     let carried = existing_text.map(undefined_fields).unwrap_or_default();
+    with_carried_fields(known, carried)
+}
+
+/// Appends `carried` to the JSON object `known`, after its own fields, so the schema stays
+/// first and no known field is shadowed.
+pub(super) fn with_carried_fields(known: String, carried: Vec<(String, Box<RawValue>)>) -> String {
     if carried.is_empty() {
         return known;
     }
-    // Appended after the known fields, so the schema stays first and no known field is shadowed.
     let mut text = known;
     text.pop();
     for (key, value) in carried {

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use crate::domain::{Application, ClientId};
 
+use super::activity::ActivityLog;
 use super::record::{self, RecordProblem};
 use super::{RecordStore, WriteError};
 
@@ -33,6 +34,13 @@ pub struct StorageProblem {
     pub key: String,
     pub raw: Option<String>,
     pub problem: RecordProblem,
+}
+
+impl StorageProblem {
+    /// Whether this is part of the activity log rather than an application or the index.
+    pub fn concerns_activity(&self) -> bool {
+        matches!(self.problem, RecordProblem::Activity(_))
+    }
 }
 
 /// Everything readable, and a report of everything that was not.
@@ -66,6 +74,11 @@ pub struct ApplicationRepository {
 impl ApplicationRepository {
     pub fn new(store: Box<dyn RecordStore>) -> Self {
         Self { store }
+    }
+
+    /// The activity log, kept in the same store.
+    pub fn activity(&self) -> ActivityLog<'_> {
+        ActivityLog::new(self.store.as_ref())
     }
 
     pub fn load_all(&self) -> LoadedApplications {
