@@ -3,13 +3,14 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::components::{A, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::domain::Clock;
 use crate::state::{AppState, provide_app_state};
 use crate::storage::ApplicationRepository;
 
+use crate::components::activity::activity_page::ActivityPage;
 use crate::components::applications::applications_page::ApplicationsPage;
 use crate::components::details::details_panel::DetailsPanel;
 use crate::components::shared::not_found::NotFound;
@@ -38,7 +39,9 @@ pub fn App(
             <div class="layout">
                 <nav class="sidebar" aria-label="Main">
                     <p class="sidebar__group">"Applications"</p>
-                    <a class="sidebar__link" href="/applications" aria-current="page">"Applications"</a>
+                    <A href="/applications" attr:class="sidebar__link">"Applications"</A>
+                    <p class="sidebar__group">"Monitoring"</p>
+                    <A href="/activity" attr:class="sidebar__link">"Activity"</A>
                 </nav>
                 <main id="main" class="content" tabindex="-1">
                     <StorageAlerts />
@@ -49,6 +52,7 @@ pub fn App(
                             <Route path=path!(":id") view=|| view! { <RedirectToOverview /> } />
                             <Route path=path!(":id/:tab") view=DetailsPanel />
                         </ParentRoute>
+                        <Route path=path!("/activity") view=ActivityPage />
                     </Routes>
                 </main>
             </div>

@@ -146,11 +146,12 @@ test.describe('Keyboard: the details tabs follow the WAI-ARIA tabs pattern', () 
 
     const steps = [
       ['ArrowRight', 'Configuration', 'Overview'],
-      ['ArrowRight', 'Overview', 'Configuration'],
-      ['ArrowLeft', 'Configuration', 'Overview'],
-      ['ArrowLeft', 'Overview', 'Configuration'],
-      ['End', 'Configuration', 'Overview'],
+      ['ArrowRight', 'Activity', 'Configuration'],
+      ['ArrowRight', 'Overview', 'Activity'],
+      ['ArrowLeft', 'Activity', 'Overview'],
+      ['ArrowLeft', 'Configuration', 'Activity'],
       ['Home', 'Overview', 'Configuration'],
+      ['End', 'Activity', 'Overview'],
     ];
     for (const [key, selected, other] of steps) {
       await page.keyboard.press(key);

@@ -1,5 +1,5 @@
-//! The details panel of one application: its name, the Overview and Configuration tabs (a
-//! route each), and closing (button or Escape) with focus back on its list entry.
+//! The details panel of one application: its name, the Overview, Configuration and Activity
+//! tabs (a route each), and closing (button or Escape) with focus back on its list entry.
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -11,6 +11,7 @@ use crate::domain::{Application, ClientId};
 use crate::state::{AppState, use_app_state};
 use crate::storage::{RecordProblem, record_key};
 
+use crate::components::activity::activity_tab::ActivityTab;
 use crate::components::applications::list_address::use_list_suffix;
 use crate::components::details::configuration_tab::ConfigurationTab;
 use crate::components::details::overview_tab::OverviewTab;
@@ -19,10 +20,11 @@ use crate::components::details::overview_tab::OverviewTab;
 pub enum Tab {
     Overview,
     Configuration,
+    Activity,
 }
 
 impl Tab {
-    const ALL: [Tab; 2] = [Tab::Overview, Tab::Configuration];
+    const ALL: [Tab; 3] = [Tab::Overview, Tab::Configuration, Tab::Activity];
 
     fn from_segment(segment: &str) -> Option<Tab> {
         Tab::ALL.into_iter().find(|tab| tab.segment() == segment)
@@ -32,6 +34,7 @@ impl Tab {
         match self {
             Tab::Overview => "overview",
             Tab::Configuration => "configuration",
+            Tab::Activity => "activity",
         }
     }
 
@@ -39,7 +42,15 @@ impl Tab {
         match self {
             Tab::Overview => "Overview",
             Tab::Configuration => "Configuration",
+            Tab::Activity => "Activity",
         }
+    }
+
+    /// The tab `steps` places after this one, wrapping around (arrow keys in the tablist).
+    fn neighbour(self, steps: isize) -> Tab {
+        let count = Tab::ALL.len() as isize;
+        let position = Tab::ALL.iter().position(|&tab| tab == self).unwrap_or(0) as isize;
+        Tab::ALL[(position + steps).rem_euclid(count) as usize]
     }
 }
 
@@ -185,16 +196,12 @@ fn PanelContent(
     let navigate = use_navigate();
     let list_suffix = use_list_suffix();
     let on_tab_key = move |event: web_sys::KeyboardEvent| {
+        let selected = tab.get_untracked().unwrap_or(Tab::Overview);
         let target = match event.key().as_str() {
-            "ArrowRight" | "ArrowLeft" => {
-                if tab.get_untracked() == Some(Tab::Overview) {
-                    Tab::Configuration
-                } else {
-                    Tab::Overview
-                }
-            }
+            "ArrowRight" => selected.neighbour(1),
+            "ArrowLeft" => selected.neighbour(-1),
             "Home" => Tab::Overview,
-            "End" => Tab::Configuration,
+            "End" => Tab::Activity,
             _ => return,
         };
         event.prevent_default();
@@ -249,6 +256,7 @@ fn PanelContent(
         >
             {move || match tab.get() {
                 Some(Tab::Configuration) => view! { <ConfigurationTab application /> }.into_any(),
+                Some(Tab::Activity) => view! { <ActivityTab application /> }.into_any(),
                 _ => view! { <OverviewTab application /> }.into_any(),
             }}
         </div>
