@@ -3,6 +3,7 @@
 // restore it while unknown values are ignored.
 import { test, expect } from './fixtures.mjs';
 import { entries, entry, openApplications, searchBox } from './support/app.mjs';
+import { MODES, expectAccessible } from './support/audit.mjs';
 
 const typeSelect = (page) => page.getByRole('combobox', { name: 'Type', exact: true });
 const statusSelect = (page) => page.getByRole('combobox', { name: 'Status', exact: true });
@@ -144,4 +145,16 @@ test.describe('Applications list filters and sort', () => {
     await expect(page).toHaveURL(/\/applications\?type=native$/);
     await expect(entries(page)).toHaveCount(2);
   });
+});
+
+test.describe('The filtered list passes axe', () => {
+  for (const mode of MODES) {
+    test(`a filtered, sorted list has no axe violations (${mode.name})`, async ({ page, axe }) => {
+      await page.emulateMedia({ colorScheme: mode.colorScheme });
+      await page.setViewportSize(mode.viewport);
+      await page.goto('/applications?status=rotation-in-progress&sort=previous-expiring');
+      await expect(entries(page)).toHaveCount(3);
+      await expectAccessible(axe, page, `the filtered list (${mode.name})`);
+    });
+  }
 });

@@ -5,6 +5,7 @@ import { test, expect } from './fixtures.mjs';
 import {
   ACKNOWLEDGE, SECRET_SHAPE, assertModal, openApplications, openConfiguration, previousRegion, readSecrets, secretRegion, status,
 } from './support/app.mjs';
+import { MODES, expectAccessible } from './support/audit.mjs';
 
 const methodSelect = (page) => page.getByRole('combobox', { name: 'Token Endpoint Authentication Method' });
 const saveMethod = (page) => page.locator('form.auth-method').getByRole('button', { name: 'Save' });
@@ -130,4 +131,20 @@ test.describe('Token Endpoint Authentication Method', () => {
     expect(after.current).toMatch(SECRET_SHAPE);
     expect(after.current).not.toBe(before.current);
   });
+});
+
+test.describe('The auth method form passes axe', () => {
+  for (const mode of MODES) {
+    test(`the form and its confirmation have no axe violations (${mode.name})`, async ({ page, axe }) => {
+      await page.emulateMedia({ colorScheme: mode.colorScheme });
+      await page.setViewportSize(mode.viewport);
+      await openApplications(page);
+      await openConfiguration(page, 'Customer Portal');
+      await methodSelect(page).selectOption({ label: 'Client Secret JWT' });
+      await expectAccessible(axe, page, `the Configuration tab with a method chosen (${mode.name})`);
+      await chooseMethod(page, 'None');
+      await expect(changeDialog(page)).toBeVisible();
+      await expectAccessible(axe, page, `Change Token Endpoint Authentication Method (${mode.name})`);
+    });
+  }
 });

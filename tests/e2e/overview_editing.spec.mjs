@@ -6,6 +6,7 @@ import { test, expect } from './fixtures.mjs';
 import {
   ACKNOWLEDGE, assertModal, entry, generateDialog, openApplications, openConfiguration, openGenerateDialog, panelHeading, status,
 } from './support/app.mjs';
+import { MODES, expectAccessible } from './support/audit.mjs';
 
 const renameDialog = (page) => page.getByRole('dialog', { name: 'Rename Application' });
 const deleteDialog = (page) => page.getByRole('dialog', { name: 'Delete Application' });
@@ -235,4 +236,25 @@ test.describe('Delete Application', () => {
     await other.reload();
     await expect(other.getByText('No application has this address')).toBeVisible();
   });
+});
+
+test.describe('The Overview edits pass axe', () => {
+  for (const mode of MODES) {
+    test(`the Overview tab and its dialogs have no axe violations (${mode.name})`, async ({ page, axe }) => {
+      await page.emulateMedia({ colorScheme: mode.colorScheme });
+      await page.setViewportSize(mode.viewport);
+      await openApplications(page);
+      await openOverview(page, 'Mobile Banking');
+      await enabledSwitch(page).click();
+      await expect(status(page)).toContainText('Application disabled.');
+      await expectAccessible(axe, page, `the Overview tab (${mode.name})`);
+      const dialog = await renameTo(page, '  ');
+      await expect(dialog.getByText('Enter a name for the application.')).toBeVisible();
+      await expectAccessible(axe, page, `Rename Application with an error (${mode.name})`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Delete Application' }).click();
+      await expect(deleteDialog(page)).toBeVisible();
+      await expectAccessible(axe, page, `Delete Application (${mode.name})`);
+    });
+  }
 });

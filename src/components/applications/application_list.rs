@@ -168,6 +168,7 @@ fn ApplicationEntry(
             >
                 <span class="app-row__name"><bdi>{row.name}</bdi></span>
                 <span class="badge">{row.kind.label()}</span>
+                <span class="app-row__id" translate="no">{row.client_id.to_string()}</span>
                 <span class="app-row__status">
                     {status.disabled.then(|| view! { <span class="badge badge--muted">"Disabled"</span> })}
                     {status.rotation.map(|alert| match alert {
@@ -181,7 +182,6 @@ fn ApplicationEntry(
                         </span>
                     })}
                 </span>
-                <span class="app-row__id" translate="no">{row.client_id.to_string()}</span>
             </a>
         </li>
     }
