@@ -28,7 +28,9 @@ fn repository() -> ApplicationRepository {
 }
 
 fn application(id: &str, name: &str, kind: ApplicationType, created_day: u32) -> Application {
-    let created = Utc.with_ymd_and_hms(2026, 11, created_day, 9, 0, 0).unwrap();
+    let created = Utc
+        .with_ymd_and_hms(2026, 11, created_day, 9, 0, 0)
+        .unwrap();
     Application::create(
         ClientId::new(id),
         ApplicationName::parse(name).unwrap(),
@@ -49,7 +51,10 @@ fn sample() -> Vec<Application> {
 }
 
 /// Mounts the app at `path` over `applications` stored in a clean localStorage.
-async fn mount_app(path: &str, applications: Vec<Application>) -> (web_sys::HtmlElement, impl Drop) {
+async fn mount_app(
+    path: &str,
+    applications: Vec<Application>,
+) -> (web_sys::HtmlElement, impl Drop) {
     common::clear_app_storage();
     let repository = repository();
     for application in &applications {
@@ -66,19 +71,30 @@ async fn mount_app(path: &str, applications: Vec<Application>) -> (web_sys::Html
 }
 
 fn listed_ids(root: &web_sys::Element) -> Vec<String> {
-    let rows = root.query_selector_all(".app-list [data-client-id]").unwrap();
+    let rows = root
+        .query_selector_all(".app-list [data-client-id]")
+        .unwrap();
     (0..rows.length())
         .filter_map(|index| rows.item(index))
-        .map(|row| row.unchecked_into::<web_sys::Element>().get_attribute("data-client-id").unwrap_or_default())
+        .map(|row| {
+            row.unchecked_into::<web_sys::Element>()
+                .get_attribute("data-client-id")
+                .unwrap_or_default()
+        })
         .collect()
 }
 
 fn count_line(root: &web_sys::Element) -> String {
-    common::query(root, ".list-count").and_then(|line| line.text_content()).unwrap_or_default()
+    common::query(root, ".list-count")
+        .and_then(|line| line.text_content())
+        .unwrap_or_default()
 }
 
 fn stored(client_id: &str) -> Application {
-    repository().load(&ClientId::new(client_id)).unwrap().expect("the application is stored")
+    repository()
+        .load(&ClientId::new(client_id))
+        .unwrap()
+        .expect("the application is stored")
 }
 
 #[wasm_bindgen_test]
@@ -90,8 +106,12 @@ async fn the_list_shows_what_the_address_query_says() {
 
 #[wasm_bindgen_test]
 async fn unknown_values_in_the_address_show_the_whole_list_by_name() {
-    let (root, _mounted) = mount_app("/applications?type=mainframe&status=x&sort=y", sample()).await;
-    assert_eq!(listed_ids(&root), ["web", "saml", "worker-new", "worker-old"]);
+    let (root, _mounted) =
+        mount_app("/applications?type=mainframe&status=x&sort=y", sample()).await;
+    assert_eq!(
+        listed_ids(&root),
+        ["web", "saml", "worker-new", "worker-old"]
+    );
     assert_eq!(count_line(&root), "4 applications");
 }
 
@@ -100,9 +120,13 @@ async fn choosing_a_status_filter_puts_it_in_the_address() {
     let mut applications = sample();
     applications[0].set_enabled(false, Utc::now()).unwrap();
     let (root, _mounted) = mount_app("/applications", applications).await;
-    let select: web_sys::HtmlSelectElement = common::query(&root, "#list-filter-status").unwrap().unchecked_into();
+    let select: web_sys::HtmlSelectElement = common::query(&root, "#list-filter-status")
+        .unwrap()
+        .unchecked_into();
     select.set_value("disabled");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     common::settle().await;
     assert_eq!(listed_ids(&root), ["worker-old"]);
     let search = web_sys::window().unwrap().location().search().unwrap();
@@ -113,7 +137,9 @@ async fn choosing_a_status_filter_puts_it_in_the_address() {
 async fn two_quick_toggles_of_enabled_are_both_saved_in_order() {
     let (root, _mounted) = mount_app("/applications/web/overview", sample()).await;
     let before = stored("web").revision();
-    let switch: HtmlInputElement = common::query(&root, "input[role=switch]").unwrap().unchecked_into();
+    let switch: HtmlInputElement = common::query(&root, "input[role=switch]")
+        .unwrap()
+        .unchecked_into();
     switch.click();
     switch.click();
     common::settle().await;
@@ -127,15 +153,25 @@ async fn two_quick_toggles_of_enabled_are_both_saved_in_order() {
 #[wasm_bindgen_test]
 async fn renaming_to_a_blank_name_is_refused_inline_and_saves_nothing() {
     let (root, _mounted) = mount_app("/applications/web/overview", sample()).await;
-    common::find_by_text(&root, "button", "Rename Application").unwrap().click();
+    common::find_by_text(&root, "button", "Rename Application")
+        .unwrap()
+        .click();
     common::settle().await;
-    let field: HtmlInputElement = common::query(&root, "dialog[open] input[type=text]").unwrap().unchecked_into();
+    let field: HtmlInputElement = common::query(&root, "dialog[open] input[type=text]")
+        .unwrap()
+        .unchecked_into();
     assert_eq!(field.value(), "Alpha Web");
     field.set_value("   ");
-    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    common::find_by_text(&root, "dialog[open] button", "Save").unwrap().click();
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    common::find_by_text(&root, "dialog[open] button", "Save")
+        .unwrap()
+        .click();
     common::settle().await;
-    let error = common::query(&root, "#name-error").and_then(|error| error.text_content()).unwrap_or_default();
+    let error = common::query(&root, "#name-error")
+        .and_then(|error| error.text_content())
+        .unwrap_or_default();
     assert_eq!(error, "Enter a name for the application.");
     assert_eq!(stored("web").name().as_str(), "Alpha Web");
 }
