@@ -85,5 +85,14 @@ export function expectedSearch(applications, query) {
   const matching = applications.filter(
     ({ id, name }) => needle === '' || name.toLowerCase().includes(needle) || id.toLowerCase().includes(needle),
   );
-  return { firstId: matching[0]?.id ?? null, count: matching.length };
+  // The list is sorted by name (lower-cased), then client ID; for the benchmark's ASCII names
+  // JavaScript's string order is the console's.
+  const key = ({ id, name }) => [name.toLowerCase(), id];
+  const byName = (a, b) => {
+    const [[nameA, idA], [nameB, idB]] = [key(a), key(b)];
+    if (nameA !== nameB) return nameA < nameB ? -1 : 1;
+    return idA < idB ? -1 : idA > idB ? 1 : 0;
+  };
+  const first = matching.reduce((best, app) => (best === null || byName(app, best) < 0 ? app : best), null);
+  return { firstId: first?.id ?? null, count: matching.length };
 }

@@ -10,6 +10,7 @@ use crate::domain::Clock;
 use crate::state::{AppState, provide_app_state};
 use crate::storage::ApplicationRepository;
 
+use crate::components::activity::activity_page::ActivityPage;
 use crate::components::applications::applications_page::ApplicationsPage;
 use crate::components::details::details_panel::DetailsPanel;
 use crate::components::rotation::secret_rotation_link::SecretRotationLink;
@@ -49,6 +50,8 @@ pub fn App(
                     <p class="sidebar__group">"Applications"</p>
                     <NavLink path="/applications">"Applications"</NavLink>
                     <SecretRotationLink />
+                    <p class="sidebar__group">"Monitoring"</p>
+                    <NavLink path="/activity">"Activity"</NavLink>
                 </nav>
                 <main id="main" class="content" tabindex="-1">
                     <StorageAlerts />
@@ -60,6 +63,7 @@ pub fn App(
                             <Route path=path!(":id/:tab") view=DetailsPanel />
                         </ParentRoute>
                         <Route path=path!("/rotation") view=SecretRotationPage />
+                        <Route path=path!("/activity") view=ActivityPage />
                     </Routes>
                 </main>
             </div>

@@ -1,6 +1,7 @@
 //! What the user sees, grouped by feature; one component per file, named after it. Components
 //! read the state service's signals and send it commands; none of them touches storage.
 
+pub(crate) mod activity;
 mod app;
 pub(crate) mod applications;
 pub(crate) mod details;

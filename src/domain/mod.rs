@@ -10,6 +10,7 @@ mod application;
 mod clock;
 mod encoding;
 pub mod exchange;
+mod list_query;
 mod retention;
 mod rotation_overview;
 mod rotation_policy;
@@ -25,6 +26,10 @@ pub use application::{
     TokenEndpointAuthMethod,
 };
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use list_query::{
+    EntryStatus, ListQuery, RotationAlert, RotationRule, SortOrder, StatusFilter,
+    TimeDependentTally, sorted_positions,
+};
 pub use retention::{
     CustomRetention, DurationUnit, MAX_RETENTION_DAYS, MAX_RETENTION_HOURS, Retention,
     RetentionChoice, RetentionError,

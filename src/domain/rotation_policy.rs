@@ -4,6 +4,7 @@
 //! The warning window scales with the interval: 14 days ahead for long intervals, a tenth of
 //! the interval for short ones (a 7-day policy warns 16.8 hours ahead, not after day 0).
 
+use super::list_query::{RotationAlert, RotationRule};
 use chrono::{DateTime, Duration, Utc};
 
 /// The shortest and longest interval the policy accepts, in days.
@@ -119,10 +120,40 @@ impl RotationPolicy {
     }
 }
 
+/// The list's view of the policy: due and overdue secrets get a badge, the rest none.
+impl RotationRule for RotationPolicy {
+    fn alert(&self, secret_created_at: DateTime<Utc>, now: DateTime<Utc>) -> Option<RotationAlert> {
+        match self.status(secret_created_at, now)? {
+            RotationStatus::Due { .. } => Some(RotationAlert::Due),
+            RotationStatus::Overdue { .. } => Some(RotationAlert::Overdue),
+            RotationStatus::NotDue { .. } => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn the_list_badges_due_and_overdue_secrets_only() {
+        let policy = RotationPolicy::Every(RotationInterval::days(90).unwrap());
+        let rule: &dyn RotationRule = &policy;
+        assert_eq!(rule.alert(created(), created() + Duration::days(10)), None);
+        assert_eq!(
+            rule.alert(created(), created() + Duration::days(80)),
+            Some(RotationAlert::Due)
+        );
+        assert_eq!(
+            rule.alert(created(), created() + Duration::days(90)),
+            Some(RotationAlert::Overdue)
+        );
+        assert_eq!(
+            RotationPolicy::NoPolicy.alert(created(), created() + Duration::days(900)),
+            None
+        );
+    }
 
     fn created() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()

@@ -3,13 +3,13 @@ import { test, expect } from './fixtures.mjs';
 import { clientIdFromEntry, entry, heading, openApplications, panelHeading, secretRegion } from './support/app.mjs';
 
 test.describe('Details panel', () => {
-  test('the panel has a heading with the application name, a tablist with Overview and Configuration, and a close control', async ({ page }) => {
+  test('the panel has a heading with the application name, a tablist with Overview, Configuration and Activity, and a close control', async ({ page }) => {
     await openApplications(page);
     await entry(page, 'Customer Portal').click();
     await expect(panelHeading(page, 'Customer Portal')).toBeVisible();
     const tablist = page.getByRole('tablist');
     await expect(tablist).toHaveCount(1);
-    await expect(tablist.getByRole('tab')).toHaveCount(2);
+    await expect(tablist.getByRole('tab')).toHaveText(['Overview', 'Configuration', 'Activity']);
     await expect(tablist.getByRole('tab', { name: 'Overview', exact: true })).toHaveAttribute('aria-selected', 'true');
     await expect(tablist.getByRole('tab', { name: 'Configuration', exact: true })).toHaveAttribute('aria-selected', 'false');
     await expect(page.getByRole('tabpanel')).toBeVisible();

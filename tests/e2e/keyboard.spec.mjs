@@ -74,7 +74,7 @@ async function acknowledgeByKeyboard(page, dialog) {
 
 async function expectTabSelected(page, selected, other) {
   const tabs = page.getByRole('tablist').getByRole('tab');
-  await expect(tabs).toHaveCount(2);
+  await expect(tabs).toHaveText(['Overview', 'Configuration', 'Activity']);
   await expect(page.getByRole('tab', { name: selected })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: selected })).toHaveAttribute('tabindex', '0');
   await expect(page.getByRole('tab', { name: selected })).toBeFocused();
@@ -87,20 +87,23 @@ async function expectTabSelected(page, selected, other) {
 test.describe('Keyboard: the applications list', () => {
   test('Tab reaches Add Application, the search box and the list entries, and Enter opens an entry', async ({ page }) => {
     await openApplications(page);
-    const visited = await pressUntilFocused(page, page.getByRole('link', { name: 'Customer Portal' }));
+    // The list is sorted by name: Analytics Explorer first, Billing Sync Worker next.
+    const visited = await pressUntilFocused(page, page.getByRole('link', { name: 'Analytics Explorer' }));
     const add = visited.indexOf('button "Add Application"');
     const search = visited.findIndex((seen) => seen.startsWith('searchbox "Search'));
-    const order = `Add Application, then the search box, then the list; focus went:\n  ${visited.join('\n  ')}`;
+    const sort = visited.indexOf('combobox "Sort"');
+    const order = `Add Application, then the search box and the filters, then the list; focus went:\n  ${visited.join('\n  ')}`;
     expect(add, order).toBeGreaterThanOrEqual(0);
     expect(search, order).toBeGreaterThan(add);
-    expect(search, 'the first list entry follows the search box').toBe(visited.length - 2);
+    expect(sort, order).toBeGreaterThan(search);
+    expect(sort, 'the first list entry follows the Sort select').toBe(visited.length - 2);
 
     await page.keyboard.press('Tab');
-    const entry = page.getByRole('link', { name: 'Partner Dashboard' });
+    const entry = page.getByRole('link', { name: 'Billing Sync Worker' });
     await expect(entry).toBeFocused();
     const clientId = await entry.getAttribute('data-client-id');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: 'Partner Dashboard', level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Billing Sync Worker', level: 2 })).toBeVisible();
     await expect(page).toHaveURL(`/applications/${clientId}/overview`);
   });
 
@@ -135,7 +138,7 @@ test.describe('Keyboard: the details tabs follow the WAI-ARIA tabs pattern', () 
     await page.keyboard.press('ArrowRight');
     await expectTabSelected(page, 'Configuration', 'Overview');
     await page.keyboard.press('Tab');
-    expect(await focusedElement(page), 'Tab leaves the tablist for the panel content').toBe('button "Show client secret"');
+    expect(await focusedElement(page), 'Tab leaves the tablist for the panel content').toBe('combobox "Token Endpoint Authentication Method"');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     expect(await focusedElement(page), 'Shift+Tab skips the unselected tab').toBe('button "Close details"');
@@ -146,11 +149,12 @@ test.describe('Keyboard: the details tabs follow the WAI-ARIA tabs pattern', () 
 
     const steps = [
       ['ArrowRight', 'Configuration', 'Overview'],
-      ['ArrowRight', 'Overview', 'Configuration'],
-      ['ArrowLeft', 'Configuration', 'Overview'],
-      ['ArrowLeft', 'Overview', 'Configuration'],
-      ['End', 'Configuration', 'Overview'],
+      ['ArrowRight', 'Activity', 'Configuration'],
+      ['ArrowRight', 'Overview', 'Activity'],
+      ['ArrowLeft', 'Activity', 'Overview'],
+      ['ArrowLeft', 'Configuration', 'Activity'],
       ['Home', 'Overview', 'Configuration'],
+      ['End', 'Activity', 'Overview'],
     ];
     for (const [key, selected, other] of steps) {
       await page.keyboard.press(key);

@@ -9,6 +9,7 @@ use crate::state::use_app_state;
 
 use crate::components::details::details_panel::{Tab, application_path};
 use crate::components::shared::modal::{Modal, use_modal};
+use crate::components::shared::name_field::{NameField, name_error};
 
 #[component]
 pub fn AddApplicationDialog(on_closed: Callback<()>) -> impl IntoView {
@@ -40,12 +41,7 @@ fn AddApplicationForm() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(ApplicationType::OidcWebApp);
     let attempted = RwSignal::new(false);
-    let name_error = move || {
-        attempted
-            .get()
-            .then(|| ApplicationName::parse(&name.get()).err())
-            .flatten()
-    };
+    let name_error = move || name_error(name, attempted);
     let save = Action::new_local(move |_: &()| {
         let (name_text, kind) = (name.get_untracked(), kind.get_untracked());
         async move {
@@ -81,18 +77,7 @@ fn AddApplicationForm() -> impl IntoView {
 
     view! {
         <form class="form" on:submit=submit novalidate>
-            <label class="field">
-                <span class="field__label">"Application Name"</span>
-                <input
-                    type="text"
-                    autocomplete="off"
-                    aria-invalid=move || name_error().is_some().to_string()
-                    aria-describedby="name-error"
-                    prop:value=move || name.get()
-                    on:input=move |event| name.set(event_target_value(&event))
-                />
-            </label>
-            <p id="name-error" class="field__error">{move || name_error().map(|error| error.to_string())}</p>
+            <NameField name attempted />
             <fieldset class="field">
                 <legend class="field__label">"Type"</legend>
                 {ApplicationType::ALL

@@ -1,13 +1,21 @@
-//! The list of applications, filtered by the search text and rendered a page at a time so
-//! ten thousand applications never become ten thousand DOM rows.
+//! The list of applications as the address's query says (search, Type, Status, Sort), rendered
+//! a page at a time so ten thousand applications never become ten thousand DOM rows.
+//!
+//! The order is computed once per change of the applications or the sort; a filter or search
+//! change only walks it. Time re-filters only when a time-dependent status changed somewhere.
 
 use leptos::prelude::*;
 
-use crate::domain::{ApplicationType, ClientId};
+use crate::domain::{
+    ApplicationType, ClientId, EntryStatus, ListQuery, RotationAlert, TimeDependentTally,
+    sorted_positions,
+};
 use crate::state::use_app_state;
 
+use crate::components::applications::list_address::use_list_suffix;
 use crate::components::details::details_panel::{Tab, application_path};
 use crate::components::shared::site_base::use_site_base;
+use crate::components::shared::time_text::{local_date_time, machine_time};
 
 const PAGE_SIZE: usize = 50;
 
@@ -16,34 +24,53 @@ struct Row {
     client_id: ClientId,
     name: String,
     kind: ApplicationType,
-    enabled: bool,
+    status: EntryStatus,
 }
 
 #[component]
 pub fn ApplicationList(
-    #[prop(into)] query: Signal<String>,
+    query: Memo<ListQuery>,
     #[prop(into)] selected: Signal<Option<ClientId>>,
 ) -> impl IntoView {
     let state = use_app_state();
+    let now = state.now();
+    let policy = state.rotation_policy();
     let shown = RwSignal::new(PAGE_SIZE);
-    // Positions of the matching applications; rows are built only for the page shown.
-    let matches = Memo::new(move |_| {
-        let query = query.get().trim().to_lowercase();
+    let sort = Memo::new(move |_| query.with(|query| query.sort));
+    let sorted = Memo::new(move |_| {
+        state
+            .applications()
+            .with(|applications| sorted_positions(applications, sort.get()))
+    });
+    let tally = Memo::new(move |_| {
+        if !query.with(ListQuery::depends_on_time) {
+            return TimeDependentTally::default();
+        }
         state.applications().with(|applications| {
-            applications
-                .iter()
-                .enumerate()
-                .filter(|(_, app)| app.matches_search(&query))
-                .map(|(position, _)| position)
-                .collect::<Vec<_>>()
+            TimeDependentTally::at(applications, now.get(), Some(&policy.get()))
         })
     });
-    // A new search starts from the first page.
+    // Positions of the matching applications, in order; rows are built only for the page shown.
+    let matches = Memo::new(move |_| {
+        tally.track();
+        let now = now.get_untracked();
+        let policy = policy.get();
+        state.applications().with(|applications| {
+            sorted.with(|sorted| {
+                query.with(|query| {
+                    query.matching_positions(applications, sorted, now, Some(&policy))
+                })
+            })
+        })
+    });
+    // A new query starts from the first page.
     Effect::new(move || {
         query.track();
         shown.set(PAGE_SIZE);
     });
     let visible = move || {
+        let now = now.get();
+        let policy = policy.get();
         state.applications().with(|applications| {
             matches.with(|positions| {
                 positions
@@ -54,30 +81,23 @@ pub fn ApplicationList(
                         client_id: app.client_id.clone(),
                         name: app.name().as_str().to_owned(),
                         kind: app.kind,
-                        enabled: app.enabled(),
+                        status: EntryStatus::of(app, now, Some(&policy)),
                     })
                     .collect::<Vec<_>>()
             })
         })
     };
-    let total = move || state.applications().with(Vec::len);
     let count_text = move || {
-        let (found, limit, total) = (matches.with(Vec::len), shown.get(), total());
-        let noun = if total == 1 {
-            "application"
-        } else {
-            "applications"
-        };
-        match (
-            query.with(|query| query.trim().is_empty()),
-            found.min(limit),
-        ) {
-            (true, showing) if showing == found => format!("{total} {noun}"),
-            (true, showing) => format!("Showing {showing} of {total} {noun}"),
-            (false, showing) if showing == found => format!("{found} of {total} {noun} match"),
-            (false, showing) => format!("Showing {showing} of {found} matching {noun}"),
-        }
+        let found = matches.with(Vec::len);
+        let total = state.applications().with(Vec::len);
+        count_line(
+            found,
+            found.min(shown.get()),
+            total,
+            query.with(ListQuery::narrows),
+        )
     };
+    let suffix = use_list_suffix();
 
     view! {
         <p class="list-count" aria-live="polite">{count_text}</p>
@@ -87,7 +107,7 @@ pub fn ApplicationList(
         >
             <ul class="app-list">
                 <For each=visible key=Row::clone let:row>
-                    <ApplicationEntry row selected />
+                    <ApplicationEntry row selected suffix />
                 </For>
             </ul>
         </Show>
@@ -99,26 +119,108 @@ pub fn ApplicationList(
     }
 }
 
+/// "12 of 10,000 applications match", "Showing 50 of 10,000 applications", "11 applications".
+fn count_line(found: usize, showing: usize, total: usize, narrowed: bool) -> String {
+    let noun = if total == 1 {
+        "application"
+    } else {
+        "applications"
+    };
+    let (found_text, total_text) = (grouped(found), grouped(total));
+    match (narrowed, showing == found) {
+        (false, true) => format!("{total_text} {noun}"),
+        (false, false) => format!("Showing {} of {total_text} {noun}", grouped(showing)),
+        (true, true) => format!("{found_text} of {total_text} {noun} match"),
+        (true, false) => format!(
+            "Showing {} of {found_text} matching {noun}",
+            grouped(showing)
+        ),
+    }
+}
+
+/// 10000 as "10,000": the count line is read at a glance.
+fn grouped(count: usize) -> String {
+    let digits = count.to_string();
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
+    for (position, digit) in digits.chars().enumerate() {
+        if position > 0 && (digits.len() - position).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
 #[component]
-fn ApplicationEntry(row: Row, selected: Signal<Option<ClientId>>) -> impl IntoView {
+fn ApplicationEntry(
+    row: Row,
+    selected: Signal<Option<ClientId>>,
+    suffix: Memo<String>,
+) -> impl IntoView {
     let is_selected = {
         let client_id = row.client_id.clone();
         move || selected.with(|selected| selected.as_ref() == Some(&client_id))
     };
+    let path = use_site_base().href(&application_path(&row.client_id, Tab::Overview));
+    let status = row.status;
     view! {
         <li>
             <a
                 class="app-row"
                 class:app-row--selected=is_selected.clone()
-                href=use_site_base().href(&application_path(&row.client_id, Tab::Overview))
+                href=move || format!("{path}{}", suffix.get())
                 data-client-id=row.client_id.to_string()
                 aria-current=move || is_selected().then_some("page")
             >
                 <span class="app-row__name"><bdi>{row.name}</bdi></span>
                 <span class="badge">{row.kind.label()}</span>
-                {(!row.enabled).then(|| view! { <span class="badge badge--muted">"Disabled"</span> })}
                 <span class="app-row__id" translate="no">{row.client_id.to_string()}</span>
+                <span class="app-row__status">
+                    {status.disabled.then(|| view! { <span class="badge badge--muted">"Disabled"</span> })}
+                    {status.rotation.map(|alert| match alert {
+                        RotationAlert::Due => view! { <span class="badge badge--warning">"Rotation due"</span> },
+                        RotationAlert::Overdue => view! { <span class="badge badge--danger">"Rotation overdue"</span> },
+                    })}
+                    {status.rotation_in_progress_until.map(|until| view! {
+                        <span class="app-row__rotation">
+                            <span class="badge badge--info">"Rotation in progress"</span>
+                            <span>"Previous secret expires " <time datetime=machine_time(until)>{local_date_time(until)}</time></span>
+                        </span>
+                    })}
+                </span>
             </a>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(10_000), "10,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn the_count_line_says_what_is_shown() {
+        assert_eq!(count_line(11, 11, 11, false), "11 applications");
+        assert_eq!(
+            count_line(10_000, 50, 10_000, false),
+            "Showing 50 of 10,000 applications"
+        );
+        assert_eq!(
+            count_line(12, 12, 10_000, true),
+            "12 of 10,000 applications match"
+        );
+        assert_eq!(
+            count_line(120, 50, 10_000, true),
+            "Showing 50 of 120 matching applications"
+        );
+        assert_eq!(count_line(1, 1, 1, false), "1 application");
     }
 }

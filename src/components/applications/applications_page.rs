@@ -1,5 +1,6 @@
-//! Applications > Applications: the heading, search, Add Application, Export and Import, the
-//! list, and the details panel of the open application (a nested route).
+//! Applications > Applications: the heading, search, filters, Add Application, Export and
+//! Import, the list, and the details panel of the open application (a nested route). Search,
+//! filters and sort are read from the address, so the list and the open panel share one query.
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -9,13 +10,23 @@ use crate::domain::ClientId;
 
 use crate::components::applications::add_application_dialog::AddApplicationDialog;
 use crate::components::applications::application_list::ApplicationList;
+use crate::components::applications::list_address::{
+    HistoryEntry, use_change_list_query, use_list_query,
+};
+use crate::components::applications::list_filters::ListFilters;
 use crate::components::exchange::export_dialog::ExportDialog;
 use crate::components::exchange::import_dialog::ImportDialog;
 use crate::components::shared::site_base::use_site_base;
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
-    let query = RwSignal::new(String::new());
+    let query = use_list_query();
+    let change_query = use_change_list_query();
+    let search = move |event: leptos::ev::Event| {
+        let mut next = query.get_untracked();
+        next.search = event_target_value(&event);
+        change_query(next, HistoryEntry::Replace);
+    };
     let adding = RwSignal::new(false);
     let exporting = RwSignal::new(false);
     let importing = RwSignal::new(false);
@@ -54,10 +65,11 @@ pub fn ApplicationsPage() -> impl IntoView {
                         placeholder="Search by name or client ID"
                         autocomplete="off"
                         spellcheck="false"
-                        prop:value=move || query.get()
-                        on:input=move |event| query.set(event_target_value(&event))
+                        prop:value=move || query.with(|query| query.search.clone())
+                        on:input=search
                     />
                 </div>
+                <ListFilters query />
                 <ApplicationList query selected />
             </div>
             <Outlet />

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::domain::{Application, NoSecretReason};
 use crate::state::use_app_state;
 
+use crate::components::details::auth_method_form::AuthMethodForm;
 use crate::components::secrets::check_secret_dialog::CheckSecretDialog;
 use crate::components::secrets::client_secret_section::ClientSecretSection;
 use crate::components::secrets::generate_secret_dialog::GenerateSecretDialog;
@@ -56,12 +57,7 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
     view! {
         <div class="configuration">
             <Show when=move || application.with(|app| app.kind.is_oidc())>
-                <dl class="facts">
-                    <div>
-                        <dt>"Token endpoint auth method"</dt>
-                        <dd>{move || application.with(|app| app.auth_method().label())}</dd>
-                    </div>
-                </dl>
+                <AuthMethodForm application />
             </Show>
             {move || match no_secret.get() {
                 Some(NoSecretReason::NotOidc) => {

@@ -1,5 +1,5 @@
-//! The details panel of one application: its name, the Overview and Configuration tabs (a
-//! route each), and closing (button or Escape) with focus back on its list entry.
+//! The details panel of one application: its name, the Overview, Configuration and Activity
+//! tabs (a route each), and closing (button or Escape) with focus back on its list entry.
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -10,6 +10,8 @@ use crate::domain::{Application, ClientId};
 use crate::state::{AppState, use_app_state};
 use crate::storage::{RecordProblem, record_key};
 
+use crate::components::activity::activity_tab::ActivityTab;
+use crate::components::applications::list_address::use_list_suffix;
 use crate::components::details::configuration_tab::ConfigurationTab;
 use crate::components::details::overview_tab::OverviewTab;
 use crate::components::shared::site_base::use_site_base;
@@ -18,10 +20,11 @@ use crate::components::shared::site_base::use_site_base;
 pub enum Tab {
     Overview,
     Configuration,
+    Activity,
 }
 
 impl Tab {
-    const ALL: [Tab; 2] = [Tab::Overview, Tab::Configuration];
+    const ALL: [Tab; 3] = [Tab::Overview, Tab::Configuration, Tab::Activity];
 
     fn from_segment(segment: &str) -> Option<Tab> {
         Tab::ALL.into_iter().find(|tab| tab.segment() == segment)
@@ -31,6 +34,7 @@ impl Tab {
         match self {
             Tab::Overview => "overview",
             Tab::Configuration => "configuration",
+            Tab::Activity => "activity",
         }
     }
 
@@ -38,7 +42,15 @@ impl Tab {
         match self {
             Tab::Overview => "Overview",
             Tab::Configuration => "Configuration",
+            Tab::Activity => "Activity",
         }
+    }
+
+    /// The tab `steps` places after this one, wrapping around (arrow keys in the tablist).
+    fn neighbour(self, steps: isize) -> Tab {
+        let count = Tab::ALL.len() as isize;
+        let position = Tab::ALL.iter().position(|&tab| tab == self).unwrap_or(0) as isize;
+        Tab::ALL[(position + steps).rem_euclid(count) as usize]
     }
 }
 
@@ -64,9 +76,14 @@ pub fn DetailsPanel() -> impl IntoView {
             .with(|applications| applications.iter().any(|app| app.client_id == client_id))
     });
     let navigate = use_navigate();
+    // The list keeps its search, filters and sort when the panel closes.
+    let list_suffix = use_list_suffix();
     let close = move || {
         let client_id = client_id.get_untracked();
-        navigate("/applications", NavigateOptions::default());
+        navigate(
+            &format!("/applications{}", list_suffix.get_untracked()),
+            NavigateOptions::default(),
+        );
         request_animation_frame(move || focus_list_entry(&client_id));
     };
     let close_on_escape = {
@@ -106,6 +123,8 @@ enum PanelError {
         "No application has this address. It may have been removed, or the address is mistyped."
     )]
     NotFound,
+    #[error("This application was deleted, here or in another tab or window.")]
+    Deleted,
     #[error(
         "This application's stored data is unreadable, so it is not shown: {0}. It was left untouched, and the alert above offers a copy to download."
     )]
@@ -113,6 +132,9 @@ enum PanelError {
 }
 
 fn unavailable_reason(state: AppState, client_id: &ClientId) -> PanelError {
+    if state.was_deleted(client_id) {
+        return PanelError::Deleted;
+    }
     let key = record_key(client_id);
     state.problems().with(|problems| {
         problems
@@ -126,6 +148,8 @@ fn unavailable_reason(state: AppState, client_id: &ClientId) -> PanelError {
 
 #[component]
 fn Unavailable(errors: ArcRwSignal<Errors>, on_close: Callback<()>) -> impl IntoView {
+    let list_suffix = use_list_suffix();
+    let back = use_site_base().href("/applications");
     let reasons = move || {
         errors.with(|errors| {
             errors
@@ -140,7 +164,10 @@ fn Unavailable(errors: ArcRwSignal<Errors>, on_close: Callback<()>) -> impl Into
             <h2 id="panel-title" class="panel__title" tabindex="-1" data-focus-fallback>"Application not available"</h2>
             <CloseButton on_close />
         </div>
-        <p class="panel__body panel__message">{reasons}</p>
+        <div class="panel__body">
+            <p class="panel__message">{reasons}</p>
+            <a href=move || format!("{back}{}", list_suffix.get()) class="button">"Back to Applications"</a>
+        </div>
     }
 }
 
@@ -169,25 +196,20 @@ fn PanelContent(
     });
     let navigate = use_navigate();
     let site = use_site_base();
+    let list_suffix = use_list_suffix();
     let on_tab_key = move |event: web_sys::KeyboardEvent| {
+        let selected = tab.get_untracked().unwrap_or(Tab::Overview);
         let target = match event.key().as_str() {
-            "ArrowRight" | "ArrowLeft" => {
-                if tab.get_untracked() == Some(Tab::Overview) {
-                    Tab::Configuration
-                } else {
-                    Tab::Overview
-                }
-            }
+            "ArrowRight" => selected.neighbour(1),
+            "ArrowLeft" => selected.neighbour(-1),
             "Home" => Tab::Overview,
-            "End" => Tab::Configuration,
+            "End" => Tab::Activity,
             _ => return,
         };
         event.prevent_default();
+        let path = application.with_untracked(|app| application_path(&app.client_id, target));
         navigate(
-            &application_path(
-                &application.with_untracked(|app| app.client_id.clone()),
-                target,
-            ),
+            &format!("{path}{}", list_suffix.get_untracked()),
             NavigateOptions::default(),
         );
         request_animation_frame(move || focus_element(&format!("#tab-{}", target.segment())));
@@ -215,7 +237,7 @@ fn PanelContent(
                         .with_untracked(|app| site.href(&application_path(&app.client_id, each)));
                     view! {
                         <a
-                            href=href
+                            href=move || format!("{href}{}", list_suffix.get())
                             role="tab"
                             id=format!("tab-{}", each.segment())
                             class="tabs__tab"
@@ -229,16 +251,15 @@ fn PanelContent(
                 })
                 .collect_view()}
         </div>
-        // The Overview panel has nothing focusable, so the panel itself takes focus (WAI-ARIA tabs).
         <div
             class="panel__body"
             role="tabpanel"
             id="tab-panel"
             aria-labelledby=move || tab.get().map(|tab| format!("tab-{}", tab.segment()))
-            tabindex=move || (tab.get() == Some(Tab::Overview)).then_some("0")
         >
             {move || match tab.get() {
                 Some(Tab::Configuration) => view! { <ConfigurationTab application /> }.into_any(),
+                Some(Tab::Activity) => view! { <ActivityTab application /> }.into_any(),
                 _ => view! { <OverviewTab application /> }.into_any(),
             }}
         </div>

@@ -1,9 +1,10 @@
-//! Pieces every feature uses: the modal and the one confirmation dialog, secret fields, time text,
-//! the status region, storage alerts, the not-found view, the navigation links, and where the
-//! site is served (`site_base`).
+//! Pieces every feature uses: the modal and the one confirmation dialog, the application name
+//! field, secret fields, time text, the status region, storage alerts, the not-found view, the
+//! navigation links, and where the site is served (`site_base`).
 
 pub(crate) mod confirm_dialog;
 pub(crate) mod modal;
+pub(crate) mod name_field;
 pub(crate) mod nav_link;
 pub(crate) mod not_found;
 pub(crate) mod outside_change;

@@ -1,0 +1,689 @@
+//! What the Applications list shows: the search text, the Type and Status filters and the sort
+//! order, read from and written to the address (`?q=&type=&status=&sort=`) so a reload, Back
+//! or a shared link shows the same list; and each entry's status, asked of the applications.
+//!
+//! An address is typed or pasted by people, so anything unknown in it is ignored (the default
+//! applies), never an error. Sorting is done once per change of the applications or the order,
+//! with keys computed once per application; filtering walks that order without allocating.
+
+use chrono::{DateTime, Utc};
+
+use super::application::{Application, ApplicationType};
+
+/// The query parameters, as they appear in the address.
+pub const SEARCH_PARAM: &str = "q";
+pub const TYPE_PARAM: &str = "type";
+pub const STATUS_PARAM: &str = "status";
+pub const SORT_PARAM: &str = "sort";
+
+/// The Status filter's choices (besides All statuses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusFilter {
+    RotationInProgress,
+    RotationDue,
+    NoClientSecret,
+    Disabled,
+}
+
+impl StatusFilter {
+    pub const ALL: [StatusFilter; 4] = [
+        StatusFilter::RotationInProgress,
+        StatusFilter::RotationDue,
+        StatusFilter::NoClientSecret,
+        StatusFilter::Disabled,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusFilter::RotationInProgress => "Rotation in progress",
+            StatusFilter::RotationDue => "Rotation due",
+            StatusFilter::NoClientSecret => "No client secret",
+            StatusFilter::Disabled => "Disabled",
+        }
+    }
+
+    pub fn param(self) -> &'static str {
+        match self {
+            StatusFilter::RotationInProgress => "rotation-in-progress",
+            StatusFilter::RotationDue => "rotation-due",
+            StatusFilter::NoClientSecret => "no-client-secret",
+            StatusFilter::Disabled => "disabled",
+        }
+    }
+
+    pub fn from_param(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|filter| filter.param() == text)
+    }
+}
+
+/// The Sort select's orders; `Name` is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SortOrder {
+    #[default]
+    Name,
+    NewestFirst,
+    OldestSecretFirst,
+    PreviousSecretExpiringFirst,
+}
+
+impl SortOrder {
+    pub const ALL: [SortOrder; 4] = [
+        SortOrder::Name,
+        SortOrder::NewestFirst,
+        SortOrder::OldestSecretFirst,
+        SortOrder::PreviousSecretExpiringFirst,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::Name => "Name",
+            SortOrder::NewestFirst => "Newest first",
+            SortOrder::OldestSecretFirst => "Oldest secret first",
+            SortOrder::PreviousSecretExpiringFirst => "Previous secret expiring first",
+        }
+    }
+
+    pub fn param(self) -> &'static str {
+        match self {
+            SortOrder::Name => "name",
+            SortOrder::NewestFirst => "newest",
+            SortOrder::OldestSecretFirst => "oldest-secret",
+            SortOrder::PreviousSecretExpiringFirst => "previous-expiring",
+        }
+    }
+
+    pub fn from_param(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|order| order.param() == text)
+    }
+}
+
+impl ApplicationType {
+    /// The type's name in the address, for the Type filter.
+    pub fn param(self) -> &'static str {
+        match self {
+            ApplicationType::OidcWebApp => "oidc-web-app",
+            ApplicationType::Native => "native",
+            ApplicationType::SinglePage => "single-page",
+            ApplicationType::Worker => "worker",
+            ApplicationType::Saml => "saml",
+            ApplicationType::WsFederation => "ws-federation",
+        }
+    }
+
+    pub fn from_param(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.param() == text)
+    }
+}
+
+/// Search text, filters and sort: everything that decides which applications the list shows
+/// and in what order. The default shows every application by name.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListQuery {
+    pub search: String,
+    pub type_filter: Option<ApplicationType>,
+    pub status_filter: Option<StatusFilter>,
+    pub sort: SortOrder,
+}
+
+impl ListQuery {
+    /// Reads the query from the address's parameters (`param` looks one up by name); unknown
+    /// or malformed values are ignored.
+    pub fn from_params<'a>(param: impl Fn(&str) -> Option<&'a str>) -> Self {
+        Self {
+            search: param(SEARCH_PARAM).unwrap_or_default().to_owned(),
+            type_filter: param(TYPE_PARAM).and_then(ApplicationType::from_param),
+            status_filter: param(STATUS_PARAM).and_then(StatusFilter::from_param),
+            sort: param(SORT_PARAM)
+                .and_then(SortOrder::from_param)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The parameters that say this query, in a fixed order; defaults are left out so the
+    /// plain list has a plain address.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if !self.search.is_empty() {
+            params.push((SEARCH_PARAM, self.search.clone()));
+        }
+        if let Some(kind) = self.type_filter {
+            params.push((TYPE_PARAM, kind.param().to_owned()));
+        }
+        if let Some(status) = self.status_filter {
+            params.push((STATUS_PARAM, status.param().to_owned()));
+        }
+        if self.sort != SortOrder::default() {
+            params.push((SORT_PARAM, self.sort.param().to_owned()));
+        }
+        params
+    }
+
+    /// Whether the search or a filter narrows the list (the sort alone does not).
+    pub fn narrows(&self) -> bool {
+        !self.search.trim().is_empty() || self.type_filter.is_some() || self.status_filter.is_some()
+    }
+
+    /// Whether what the list shows can change with time alone (rotations end, secrets age).
+    pub fn depends_on_time(&self) -> bool {
+        matches!(
+            self.status_filter,
+            Some(StatusFilter::RotationInProgress | StatusFilter::RotationDue)
+        ) || self.sort == SortOrder::PreviousSecretExpiringFirst
+    }
+
+    /// Whether `application` passes the search and both filters at `now`.
+    pub fn matches(
+        &self,
+        application: &Application,
+        lowercase_search: &str,
+        now: DateTime<Utc>,
+        policy: Option<&dyn RotationRule>,
+    ) -> bool {
+        self.type_filter.is_none_or(|kind| application.kind == kind)
+            && self
+                .status_filter
+                .is_none_or(|status| EntryStatus::of(application, now, policy).has(status))
+            && application.matches_search(lowercase_search)
+    }
+
+    /// The positions in `sorted` (positions into `applications`, already in this query's
+    /// order, see [`sorted_positions`]) of the applications that match, in order.
+    pub fn matching_positions(
+        &self,
+        applications: &[Application],
+        sorted: &[usize],
+        now: DateTime<Utc>,
+        policy: Option<&dyn RotationRule>,
+    ) -> Vec<usize> {
+        let search = self.search.trim().to_lowercase();
+        let (in_progress, rest): (Vec<usize>, Vec<usize>) = sorted
+            .iter()
+            .copied()
+            .filter(|&position| {
+                applications
+                    .get(position)
+                    .is_some_and(|app| self.matches(app, &search, now, policy))
+            })
+            .partition(|&position| {
+                self.sort != SortOrder::PreviousSecretExpiringFirst
+                    || applications
+                        .get(position)
+                        .is_some_and(|app| app.previous_secret(now).is_some())
+            });
+        // Expiring first: a previous secret that expired since the sort is gone, so its
+        // application moves after those whose rotation is still in progress.
+        let mut positions = in_progress;
+        positions.extend(rest);
+        positions
+    }
+}
+
+/// Where a current secret stands against the rotation policy, as the list says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RotationAlert {
+    Due,
+    Overdue,
+}
+
+/// The rotation policy as the list needs it: whether a current secret created at
+/// `secret_created_at` is due or overdue at `now` (`None` when neither).
+pub trait RotationRule {
+    fn alert(&self, secret_created_at: DateTime<Utc>, now: DateTime<Utc>) -> Option<RotationAlert>;
+}
+
+/// What a list entry says about an application besides its name and type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EntryStatus {
+    pub disabled: bool,
+    pub has_client_secret: bool,
+    /// When the previous secret of a rotation in progress expires.
+    pub rotation_in_progress_until: Option<DateTime<Utc>>,
+    pub rotation: Option<RotationAlert>,
+}
+
+impl EntryStatus {
+    /// Applications without a secret are never due.
+    pub fn of(
+        application: &Application,
+        now: DateTime<Utc>,
+        policy: Option<&dyn RotationRule>,
+    ) -> Self {
+        let secret = application.client_secret().ok();
+        Self {
+            disabled: !application.enabled(),
+            has_client_secret: secret.is_some(),
+            rotation_in_progress_until: application
+                .previous_secret(now)
+                .map(|previous| previous.expires_at),
+            rotation: secret
+                .zip(policy)
+                .and_then(|(secret, policy)| policy.alert(secret.created_at, now)),
+        }
+    }
+
+    pub fn has(self, filter: StatusFilter) -> bool {
+        match filter {
+            StatusFilter::RotationInProgress => self.rotation_in_progress_until.is_some(),
+            StatusFilter::RotationDue => self.rotation.is_some(),
+            StatusFilter::NoClientSecret => !self.has_client_secret,
+            StatusFilter::Disabled => self.disabled,
+        }
+    }
+}
+
+/// How many applications are in each time-dependent state at `now`. Time only moves these
+/// states forward (a rotation ends, a secret becomes due, then overdue), so every change of
+/// one changes this tally: the list re-filters when the tally changes, not on every tick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TimeDependentTally {
+    pub rotations_in_progress: usize,
+    pub due: usize,
+    pub overdue: usize,
+}
+
+impl TimeDependentTally {
+    pub fn at(
+        applications: &[Application],
+        now: DateTime<Utc>,
+        policy: Option<&dyn RotationRule>,
+    ) -> Self {
+        applications
+            .iter()
+            .map(|app| EntryStatus::of(app, now, policy))
+            .fold(Self::default(), |mut tally, status| {
+                tally.rotations_in_progress +=
+                    usize::from(status.rotation_in_progress_until.is_some());
+                tally.due += usize::from(status.rotation == Some(RotationAlert::Due));
+                tally.overdue += usize::from(status.rotation == Some(RotationAlert::Overdue));
+                tally
+            })
+    }
+}
+
+/// Positions into `applications` in `order`. Keys are computed once per application; ties
+/// (and applications a key does not apply to, which go last) are by name, then client ID.
+pub fn sorted_positions(applications: &[Application], order: SortOrder) -> Vec<usize> {
+    /// An instant sort key: `None` (the key does not apply) sorts after every instant.
+    type Instant = (bool, i64);
+    fn instant(at: Option<DateTime<Utc>>) -> Instant {
+        at.map_or((true, 0), |at| (false, at.timestamp_micros()))
+    }
+    let mut keyed: Vec<((Instant, String, &str), usize)> = applications
+        .iter()
+        .enumerate()
+        .map(|(position, app)| {
+            let primary = match order {
+                SortOrder::Name => instant(None),
+                SortOrder::NewestFirst => (false, -app.created_at.timestamp_micros()),
+                SortOrder::OldestSecretFirst => {
+                    instant(app.client_secret().ok().map(|secret| secret.created_at))
+                }
+                SortOrder::PreviousSecretExpiringFirst => instant(
+                    app.stored_previous_secret()
+                        .map(|previous| previous.expires_at),
+                ),
+            };
+            let name = app.name().as_str().to_lowercase();
+            ((primary, name, app.client_id.as_str()), position)
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, position)| position).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+    use std::convert::Infallible;
+
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+    use crate::domain::{
+        ApplicationName, ClientId, CustomRetention, DurationUnit, Retention, SecretValue,
+    };
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+    }
+
+    fn app(name: &str, kind: ApplicationType, created_days_ago: i64) -> Application {
+        Application::create(
+            ClientId::new(name.to_lowercase().replace(' ', "-")),
+            ApplicationName::parse(name).unwrap(),
+            kind,
+            now() - Duration::days(created_days_ago),
+            || Ok::<_, Infallible>(SecretValue::new(format!("{name}-first"))),
+        )
+        .unwrap()
+    }
+
+    /// Rotates `application` `days_ago` days ago, keeping the old secret for `retained_days`.
+    fn rotated(mut application: Application, days_ago: i64, retained_days: u32) -> Application {
+        let at = now() - Duration::days(days_ago);
+        let secret = SecretValue::new(format!("{}-rotated-{days_ago}", application.client_id));
+        application
+            .rotate_secret(
+                secret,
+                Retention::Custom(CustomRetention::new(retained_days, DurationUnit::Days).unwrap()),
+                at,
+            )
+            .unwrap();
+        application
+    }
+
+    fn query_of(pairs: &[(&str, &str)]) -> ListQuery {
+        let map: HashMap<&str, &str> = pairs.iter().copied().collect();
+        ListQuery::from_params(|name| map.get(name).copied())
+    }
+
+    fn names(applications: &[Application], positions: &[usize]) -> Vec<String> {
+        positions
+            .iter()
+            .map(|&position| applications[position].name().as_str().to_owned())
+            .collect()
+    }
+
+    fn shown(
+        applications: &[Application],
+        query: &ListQuery,
+        policy: Option<&dyn RotationRule>,
+    ) -> Vec<String> {
+        let sorted = sorted_positions(applications, query.sort);
+        names(
+            applications,
+            &query.matching_positions(applications, &sorted, now(), policy),
+        )
+    }
+
+    /// A policy that calls a secret due after 60 days and overdue after 90.
+    struct NinetyDays;
+
+    impl RotationRule for NinetyDays {
+        fn alert(&self, created: DateTime<Utc>, now: DateTime<Utc>) -> Option<RotationAlert> {
+            let age = now - created;
+            if age >= Duration::days(90) {
+                Some(RotationAlert::Overdue)
+            } else if age >= Duration::days(60) {
+                Some(RotationAlert::Due)
+            } else {
+                None
+            }
+        }
+    }
+
+    fn sample() -> Vec<Application> {
+        let mut disabled = app("Delta Worker", ApplicationType::Worker, 30);
+        disabled.set_enabled(false, now()).unwrap();
+        vec![
+            app("charlie portal", ApplicationType::OidcWebApp, 100),
+            rotated(app("Alpha Mobile", ApplicationType::Native, 50), 1, 7),
+            app("Bravo Widget", ApplicationType::SinglePage, 10),
+            disabled,
+            app("Echo SAML", ApplicationType::Saml, 5),
+            rotated(app("Foxtrot Web", ApplicationType::OidcWebApp, 70), 2, 3),
+        ]
+    }
+
+    #[test]
+    fn a_query_survives_being_written_to_the_address_and_read_back() {
+        let query = ListQuery {
+            search: "portal & co?".to_owned(),
+            type_filter: Some(ApplicationType::WsFederation),
+            status_filter: Some(StatusFilter::RotationDue),
+            sort: SortOrder::PreviousSecretExpiringFirst,
+        };
+        let params = query.to_params();
+        let read = ListQuery::from_params(|name| {
+            params
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| value.as_str())
+        });
+        assert_eq!(read, query);
+    }
+
+    #[test]
+    fn every_type_status_and_sort_round_trips_through_its_address_name() {
+        for kind in ApplicationType::ALL {
+            assert_eq!(ApplicationType::from_param(kind.param()), Some(kind));
+        }
+        for status in StatusFilter::ALL {
+            assert_eq!(StatusFilter::from_param(status.param()), Some(status));
+        }
+        for order in SortOrder::ALL {
+            assert_eq!(SortOrder::from_param(order.param()), Some(order));
+        }
+    }
+
+    #[test]
+    fn the_default_query_writes_no_parameters() {
+        assert!(ListQuery::default().to_params().is_empty());
+        assert_eq!(query_of(&[]), ListQuery::default());
+    }
+
+    #[test]
+    fn unknown_values_in_the_address_are_ignored_and_the_rest_still_applies() {
+        let query = query_of(&[
+            ("q", "bank"),
+            ("type", "mainframe"),
+            ("status", "<script>"),
+            ("sort", "random"),
+            ("colour", "red"),
+        ]);
+        assert_eq!(
+            query,
+            ListQuery {
+                search: "bank".to_owned(),
+                ..ListQuery::default()
+            }
+        );
+        assert_eq!(
+            query_of(&[("type", "NATIVE")]).type_filter,
+            None,
+            "values are exact"
+        );
+    }
+
+    #[test]
+    fn the_plain_list_shows_every_application_by_name_ignoring_case() {
+        let applications = sample();
+        assert_eq!(
+            shown(&applications, &ListQuery::default(), None),
+            [
+                "Alpha Mobile",
+                "Bravo Widget",
+                "charlie portal",
+                "Delta Worker",
+                "Echo SAML",
+                "Foxtrot Web"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_type_filter_keeps_only_that_type() {
+        let applications = sample();
+        let query = query_of(&[("type", "oidc-web-app")]);
+        assert_eq!(
+            shown(&applications, &query, None),
+            ["charlie portal", "Foxtrot Web"]
+        );
+    }
+
+    #[test]
+    fn rotation_in_progress_keeps_applications_with_an_unexpired_previous_secret() {
+        let applications = sample();
+        let query = query_of(&[("status", "rotation-in-progress")]);
+        assert_eq!(
+            shown(&applications, &query, None),
+            ["Alpha Mobile", "Foxtrot Web"]
+        );
+        let later = now() + Duration::days(2);
+        let sorted = sorted_positions(&applications, query.sort);
+        assert_eq!(
+            names(
+                &applications,
+                &query.matching_positions(&applications, &sorted, later, None)
+            ),
+            ["Alpha Mobile"],
+            "Foxtrot Web's previous secret expired a day after that"
+        );
+    }
+
+    #[test]
+    fn no_client_secret_keeps_public_clients_and_non_oidc_applications() {
+        let applications = sample();
+        let query = query_of(&[("status", "no-client-secret")]);
+        assert_eq!(
+            shown(&applications, &query, None),
+            ["Bravo Widget", "Echo SAML"]
+        );
+    }
+
+    #[test]
+    fn disabled_keeps_only_disabled_applications() {
+        let applications = sample();
+        let query = query_of(&[("status", "disabled")]);
+        assert_eq!(shown(&applications, &query, None), ["Delta Worker"]);
+    }
+
+    #[test]
+    fn rotation_due_keeps_due_and_overdue_secrets_and_nothing_without_a_policy() {
+        let applications = sample();
+        let query = query_of(&[("status", "rotation-due")]);
+        assert!(shown(&applications, &query, None).is_empty());
+        // charlie's secret is 100 days old (overdue); the others were created or rotated since.
+        assert_eq!(
+            shown(&applications, &query, Some(&NinetyDays)),
+            ["charlie portal"]
+        );
+    }
+
+    #[test]
+    fn applications_without_a_secret_are_never_due() {
+        let old_spa = app("Old SPA", ApplicationType::SinglePage, 400);
+        let status = EntryStatus::of(&old_spa, now(), Some(&NinetyDays));
+        assert_eq!(status.rotation, None);
+        assert!(!status.has(StatusFilter::RotationDue));
+    }
+
+    #[test]
+    fn an_entry_says_when_the_previous_secret_of_a_rotation_in_progress_expires() {
+        let application = rotated(app("Alpha Mobile", ApplicationType::Native, 50), 1, 7);
+        let status = EntryStatus::of(&application, now(), None);
+        assert_eq!(
+            status.rotation_in_progress_until,
+            Some(now() + Duration::days(6))
+        );
+        assert!(!status.disabled);
+    }
+
+    #[test]
+    fn search_filters_and_sort_combine() {
+        let applications = sample();
+        let query = query_of(&[
+            ("q", "O"),
+            ("status", "rotation-in-progress"),
+            ("sort", "newest"),
+        ]);
+        assert_eq!(
+            shown(&applications, &query, None),
+            ["Alpha Mobile", "Foxtrot Web"]
+        );
+    }
+
+    #[test]
+    fn newest_first_orders_by_creation_descending() {
+        let applications = sample();
+        let query = query_of(&[("sort", "newest")]);
+        assert_eq!(
+            shown(&applications, &query, None),
+            [
+                "Echo SAML",
+                "Bravo Widget",
+                "Delta Worker",
+                "Alpha Mobile",
+                "Foxtrot Web",
+                "charlie portal"
+            ]
+        );
+    }
+
+    #[test]
+    fn oldest_secret_first_puts_applications_without_a_secret_last() {
+        let applications = sample();
+        let query = query_of(&[("sort", "oldest-secret")]);
+        assert_eq!(
+            shown(&applications, &query, None),
+            [
+                "charlie portal",
+                "Delta Worker",
+                "Foxtrot Web",
+                "Alpha Mobile",
+                "Bravo Widget",
+                "Echo SAML"
+            ]
+        );
+    }
+
+    #[test]
+    fn previous_secret_expiring_first_puts_the_soonest_expiry_first_and_the_rest_by_name() {
+        let applications = sample();
+        let query = query_of(&[("sort", "previous-expiring")]);
+        assert_eq!(
+            shown(&applications, &query, None),
+            [
+                "Foxtrot Web",
+                "Alpha Mobile",
+                "Bravo Widget",
+                "charlie portal",
+                "Delta Worker",
+                "Echo SAML"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_previous_secret_that_expired_since_the_sort_moves_its_application_after_those_in_progress()
+    {
+        let applications = sample();
+        let query = query_of(&[("sort", "previous-expiring")]);
+        let sorted = sorted_positions(&applications, query.sort);
+        let later = now() + Duration::days(2);
+        let positions = query.matching_positions(&applications, &sorted, later, None);
+        assert_eq!(
+            names(&applications, &positions[..2]),
+            ["Alpha Mobile", "Foxtrot Web"]
+        );
+    }
+
+    #[test]
+    fn the_tally_changes_when_a_rotation_ends() {
+        let applications = sample();
+        let before = TimeDependentTally::at(&applications, now(), None);
+        let after = TimeDependentTally::at(&applications, now() + Duration::days(2), None);
+        assert_eq!(before.rotations_in_progress, 2);
+        assert_eq!(after.rotations_in_progress, 1);
+        assert_eq!(
+            TimeDependentTally::at(&applications, now(), Some(&NinetyDays)).overdue,
+            1
+        );
+    }
+
+    #[test]
+    fn only_rotation_filters_and_the_expiry_sort_depend_on_time() {
+        assert!(query_of(&[("status", "rotation-in-progress")]).depends_on_time());
+        assert!(query_of(&[("status", "rotation-due")]).depends_on_time());
+        assert!(query_of(&[("sort", "previous-expiring")]).depends_on_time());
+        assert!(!query_of(&[("status", "disabled"), ("sort", "oldest-secret")]).depends_on_time());
+    }
+
+    #[test]
+    fn narrows_is_true_for_search_or_filters_but_not_for_sort_alone() {
+        assert!(!query_of(&[("sort", "newest")]).narrows());
+        assert!(!query_of(&[("q", "   ")]).narrows());
+        assert!(query_of(&[("q", "a")]).narrows());
+        assert!(query_of(&[("status", "disabled")]).narrows());
+    }
+}

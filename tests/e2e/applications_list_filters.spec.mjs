@@ -1,0 +1,160 @@
+// The Applications list's Type, Status and Sort selects and the search text, kept in the address
+// (?q=&type=&status=&sort=): what each shows, and that reload, Back/Forward and a pasted link
+// restore it while unknown values are ignored.
+import { test, expect } from './fixtures.mjs';
+import { entries, entry, openApplications, searchBox } from './support/app.mjs';
+import { MODES, expectAccessible } from './support/audit.mjs';
+
+const typeSelect = (page) => page.getByRole('combobox', { name: 'Type', exact: true });
+const statusSelect = (page) => page.getByRole('combobox', { name: 'Status', exact: true });
+const sortSelect = (page) => page.getByRole('combobox', { name: 'Sort', exact: true });
+const countLine = (page) => page.locator('.list-count');
+const names = (page) => entries(page).locator('.app-row__name').allTextContents();
+
+test.describe('Applications list filters and sort', () => {
+  test('the selects offer exactly the options of the UI contract', async ({ page }) => {
+    await openApplications(page);
+    await expect(typeSelect(page).locator('option')).toHaveText([
+      'All types', 'OIDC Web App', 'Native', 'Single-Page', 'Worker', 'SAML Application', 'WS-Federation',
+    ]);
+    await expect(statusSelect(page).locator('option')).toHaveText([
+      'All statuses', 'Rotation in progress', 'Rotation due', 'No client secret', 'Disabled',
+    ]);
+    await expect(sortSelect(page).locator('option')).toHaveText([
+      'Name', 'Newest first', 'Oldest secret first', 'Previous secret expiring first',
+    ]);
+  });
+
+  test('the list is sorted by name by default', async ({ page }) => {
+    await openApplications(page);
+    const shown = await names(page);
+    expect(shown).toEqual([...shown].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(shown).toHaveLength(11);
+  });
+
+  test('the Type filter keeps one type and the count line says how many match', async ({ page }) => {
+    await openApplications(page);
+    await typeSelect(page).selectOption({ label: 'Native' });
+    await expect(entries(page)).toHaveCount(2);
+    expect(await names(page)).toEqual(['Field Service App', 'Mobile Banking']);
+    await expect(countLine(page)).toHaveText('2 of 11 applications match');
+    await expect(page).toHaveURL(/[?&]type=native\b/);
+  });
+
+  test('Rotation in progress shows the applications whose previous secret is unexpired, each saying when it expires', async ({ page }) => {
+    await openApplications(page);
+    await statusSelect(page).selectOption({ label: 'Rotation in progress' });
+    expect(await names(page)).toEqual(['Customer Portal', 'Field Service App', 'Nightly Report Job']);
+    for (const row of await entries(page).all()) {
+      await expect(row).toContainText('Rotation in progress');
+      const datetime = await row.locator('time[datetime]').getAttribute('datetime');
+      expect(Date.parse(datetime)).toBeGreaterThan(await page.evaluate(() => Date.now()));
+    }
+  });
+
+  test('No client secret shows public clients and non-OIDC applications', async ({ page }) => {
+    await openApplications(page);
+    await statusSelect(page).selectOption({ label: 'No client secret' });
+    expect(await names(page)).toEqual([
+      'Analytics Explorer', 'Employee HR Portal', 'Expense Tracker', 'Legacy Intranet', 'Support Chat Widget',
+    ]);
+  });
+
+  test('Disabled shows nothing on a fresh profile and an empty-state message says so', async ({ page }) => {
+    await openApplications(page);
+    await statusSelect(page).selectOption({ label: 'Disabled' });
+    await expect(entries(page)).toHaveCount(0);
+    await expect(page.getByText('No applications match your search.')).toBeVisible();
+    await expect(countLine(page)).toHaveText('0 of 11 applications match');
+  });
+
+  test('Previous secret expiring first puts the soonest expiry first', async ({ page }) => {
+    await openApplications(page);
+    await sortSelect(page).selectOption({ label: 'Previous secret expiring first' });
+    const shown = await names(page);
+    expect(shown.slice(0, 3)).toEqual(['Field Service App', 'Customer Portal', 'Nightly Report Job']);
+    await expect(page).toHaveURL(/[?&]sort=previous-expiring\b/);
+  });
+
+  test('Newest first and Oldest secret first reorder the list', async ({ page }) => {
+    await openApplications(page);
+    await sortSelect(page).selectOption({ label: 'Newest first' });
+    // The demo applications were created a week apart, in the order they are listed in the seed.
+    await expect(entries(page).first()).toContainText('Expense Tracker');
+    await sortSelect(page).selectOption({ label: 'Oldest secret first' });
+    await expect(entries(page).first()).toContainText('Partner Dashboard');
+    const last = await names(page);
+    expect(last.slice(-5).sort()).toEqual(
+      ['Analytics Explorer', 'Employee HR Portal', 'Expense Tracker', 'Legacy Intranet', 'Support Chat Widget'],
+    );
+  });
+
+  test('search, filters and sort survive a reload', async ({ page }) => {
+    await openApplications(page);
+    await searchBox(page).fill('a');
+    await typeSelect(page).selectOption({ label: 'Native' });
+    await sortSelect(page).selectOption({ label: 'Newest first' });
+    const before = await names(page);
+    await page.reload();
+    await expect(searchBox(page)).toHaveValue('a');
+    await expect(typeSelect(page)).toHaveValue('native');
+    await expect(sortSelect(page)).toHaveValue('newest');
+    expect(await names(page)).toEqual(before);
+  });
+
+  test('Back undoes a filter choice and Forward redoes it; typing does not add history entries', async ({ page }) => {
+    await openApplications(page);
+    const historyLength = () => page.evaluate(() => history.length);
+    const entriesBefore = await historyLength();
+    await searchBox(page).pressSequentially('port');
+    await expect(page).toHaveURL(/[?&]q=port\b/);
+    expect(await historyLength(), 'each keystroke replaced the history entry').toBe(entriesBefore);
+    const searched = ['Customer Portal', 'Employee HR Portal', 'Nightly Report Job', 'Support Chat Widget'];
+    await expect(entries(page)).toHaveCount(searched.length);
+    expect(await names(page)).toEqual(searched);
+    await statusSelect(page).selectOption({ label: 'Rotation in progress' });
+    await expect(entries(page)).toHaveCount(2);
+    expect(await names(page)).toEqual(['Customer Portal', 'Nightly Report Job']);
+    await page.goBack();
+    await expect(statusSelect(page)).toHaveValue('');
+    await expect(searchBox(page)).toHaveValue('port');
+    await expect(entries(page)).toHaveCount(searched.length);
+    await page.goForward();
+    await expect(statusSelect(page)).toHaveValue('rotation-in-progress');
+    await expect(entries(page)).toHaveCount(2);
+  });
+
+  test('a pasted link opens the list as it says, with unknown values ignored', async ({ page }) => {
+    await page.goto('/applications?q=e&type=worker&status=rotation-in-progress&sort=newest');
+    await expect(entries(page)).toHaveCount(1);
+    expect(await names(page)).toEqual(['Nightly Report Job']);
+    await page.goto('/applications?type=mainframe&status=%3Cscript%3E&sort=random&q=bank');
+    await expect(typeSelect(page)).toHaveValue('');
+    await expect(statusSelect(page)).toHaveValue('');
+    await expect(sortSelect(page)).toHaveValue('name');
+    expect(await names(page)).toEqual(['Mobile Banking']);
+  });
+
+  test('opening an application and closing its panel keeps the list as it was', async ({ page }) => {
+    await page.goto('/applications?type=native');
+    await entry(page, 'Mobile Banking').click();
+    await expect(page).toHaveURL(/\/applications\/[^/]+\/overview\?type=native$/);
+    await page.getByRole('tab', { name: 'Configuration' }).click();
+    await expect(page).toHaveURL(/\/configuration\?type=native$/);
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await expect(page).toHaveURL(/\/applications\?type=native$/);
+    await expect(entries(page)).toHaveCount(2);
+  });
+});
+
+test.describe('The filtered list passes axe', () => {
+  for (const mode of MODES) {
+    test(`a filtered, sorted list has no axe violations (${mode.name})`, async ({ page, axe }) => {
+      await page.emulateMedia({ colorScheme: mode.colorScheme });
+      await page.setViewportSize(mode.viewport);
+      await page.goto('/applications?status=rotation-in-progress&sort=previous-expiring');
+      await expect(entries(page)).toHaveCount(3);
+      await expectAccessible(axe, page, `the filtered list (${mode.name})`);
+    });
+  }
+});
