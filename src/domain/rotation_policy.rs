@@ -142,7 +142,7 @@ mod tests {
         let rule: &dyn RotationRule = &policy;
         assert_eq!(rule.alert(created(), created() + Duration::days(10)), None);
         assert_eq!(
-            rule.alert(created(), created() + Duration::days(80)),
+            rule.alert(created(), created() + Duration::days(85)),
             Some(RotationAlert::Due)
         );
         assert_eq!(
