@@ -2,10 +2,54 @@
 //! column headers, what an empty table says, and "Show more" so a table of thousands of
 //! applications renders a page of rows at a time.
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+
+use crate::domain::{ClientId, RotationOverview};
+use crate::state::use_app_state;
 
 /// Rows a table shows at first, and how many more each "Show more" adds.
 pub const PAGE_SIZE: usize = 100;
+
+/// One row of a rotation table: the application and the instant the table is about (when its
+/// previous secret expires, or when its current secret was created).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ApplicationRow {
+    pub client_id: ClientId,
+    pub name: String,
+    pub at: DateTime<Utc>,
+}
+
+/// The first `shown` rows of one of the overview's lists; `entries` picks the list and
+/// `position_and_time` reads an entry's application position and instant.
+pub fn application_rows<T: 'static>(
+    shown: RwSignal<usize>,
+    entries: fn(&RotationOverview) -> &[T],
+    position_and_time: fn(&T) -> (usize, DateTime<Utc>),
+) -> impl Fn() -> Vec<ApplicationRow> + Copy + 'static {
+    let state = use_app_state();
+    let overview = state.rotation_overview();
+    let applications = state.applications();
+    move || {
+        applications.with(|applications| {
+            overview.with(|overview| {
+                entries(overview)
+                    .iter()
+                    .take(shown.get())
+                    .filter_map(|entry| {
+                        let (position, at) = position_and_time(entry);
+                        let app = applications.get(position)?;
+                        Some(ApplicationRow {
+                            client_id: app.client_id.clone(),
+                            name: app.name().as_str().to_owned(),
+                            at,
+                        })
+                    })
+                    .collect()
+            })
+        })
+    }
+}
 
 #[component]
 pub fn PagedTable(

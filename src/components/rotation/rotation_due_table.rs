@@ -1,23 +1,17 @@
 //! Rotation Due: applications whose current secret the rotation policy says is due or overdue,
 //! overdue first, with the secret's age and how long until (or since) the policy's interval.
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::components::shared::site_base::use_site_base;
-use crate::domain::{ClientId, RotationPolicy, RotationStatus};
+use crate::domain::{RotationPolicy, RotationStatus};
 use crate::state::use_app_state;
 
 use crate::components::details::details_panel::{Tab, application_path};
-use crate::components::rotation::paged_table::{PAGE_SIZE, PagedTable};
+use crate::components::rotation::paged_table::{
+    ApplicationRow, PAGE_SIZE, PagedTable, application_rows,
+};
 use crate::components::shared::time_text::duration_in_words;
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Row {
-    client_id: ClientId,
-    name: String,
-    secret_created_at: DateTime<Utc>,
-}
 
 #[component]
 pub fn RotationDueTable() -> impl IntoView {
@@ -26,25 +20,11 @@ pub fn RotationDueTable() -> impl IntoView {
     let policy = state.rotation_policy();
     let shown = RwSignal::new(PAGE_SIZE);
     let total = Signal::derive(move || overview.with(|overview| overview.due.len()));
-    let rows = move || {
-        state.applications().with(|applications| {
-            overview.with(|overview| {
-                overview
-                    .due
-                    .iter()
-                    .take(shown.get())
-                    .filter_map(|entry| {
-                        let app = applications.get(entry.position)?;
-                        Some(Row {
-                            client_id: app.client_id.clone(),
-                            name: app.name().as_str().to_owned(),
-                            secret_created_at: entry.secret_created_at,
-                        })
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
+    let rows = application_rows(
+        shown,
+        |overview| &overview.due,
+        |entry| (entry.position, entry.secret_created_at),
+    );
 
     view! {
         <PagedTable
@@ -54,7 +34,7 @@ pub fn RotationDueTable() -> impl IntoView {
             total
             shown
         >
-            <For each=rows key=Row::clone let:row>
+            <For each=rows key=ApplicationRow::clone let:row>
                 <DueRow row policy />
             </For>
         </PagedTable>
@@ -62,9 +42,9 @@ pub fn RotationDueTable() -> impl IntoView {
 }
 
 #[component]
-fn DueRow(row: Row, policy: Signal<RotationPolicy>) -> impl IntoView {
+fn DueRow(row: ApplicationRow, policy: Signal<RotationPolicy>) -> impl IntoView {
     let now = use_app_state().now();
-    let created_at = row.secret_created_at;
+    let created_at = row.at;
     let status = move || policy.get().status(created_at, now.get());
     view! {
         <tr>

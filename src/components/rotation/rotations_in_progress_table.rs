@@ -1,23 +1,16 @@
 //! Rotations in Progress: applications whose previous secret is still accepted, soonest expiry
 //! first, with a countdown; each row leaves by itself when its previous secret expires.
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::components::shared::site_base::use_site_base;
-use crate::domain::ClientId;
 use crate::state::use_app_state;
 
 use crate::components::details::details_panel::{Tab, application_path};
-use crate::components::rotation::paged_table::{PAGE_SIZE, PagedTable};
+use crate::components::rotation::paged_table::{
+    ApplicationRow, PAGE_SIZE, PagedTable, application_rows,
+};
 use crate::components::shared::time_text::{duration_in_words, local_date_time, machine_time};
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Row {
-    client_id: ClientId,
-    name: String,
-    previous_expires_at: DateTime<Utc>,
-}
 
 #[component]
 pub fn RotationsInProgressTable() -> impl IntoView {
@@ -25,25 +18,11 @@ pub fn RotationsInProgressTable() -> impl IntoView {
     let overview = state.rotation_overview();
     let shown = RwSignal::new(PAGE_SIZE);
     let total = Signal::derive(move || overview.with(|overview| overview.in_progress.len()));
-    let rows = move || {
-        state.applications().with(|applications| {
-            overview.with(|overview| {
-                overview
-                    .in_progress
-                    .iter()
-                    .take(shown.get())
-                    .filter_map(|entry| {
-                        let app = applications.get(entry.position)?;
-                        Some(Row {
-                            client_id: app.client_id.clone(),
-                            name: app.name().as_str().to_owned(),
-                            previous_expires_at: entry.previous_expires_at,
-                        })
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
+    let rows = application_rows(
+        shown,
+        |overview| &overview.in_progress,
+        |entry| (entry.position, entry.previous_expires_at),
+    );
 
     view! {
         <PagedTable
@@ -53,7 +32,7 @@ pub fn RotationsInProgressTable() -> impl IntoView {
             total
             shown
         >
-            <For each=rows key=Row::clone let:row>
+            <For each=rows key=ApplicationRow::clone let:row>
                 <InProgressRow row />
             </For>
         </PagedTable>
@@ -61,9 +40,9 @@ pub fn RotationsInProgressTable() -> impl IntoView {
 }
 
 #[component]
-fn InProgressRow(row: Row) -> impl IntoView {
+fn InProgressRow(row: ApplicationRow) -> impl IntoView {
     let now = use_app_state().now();
-    let expires_at = row.previous_expires_at;
+    let expires_at = row.at;
     view! {
         <tr>
             <th scope="row">
