@@ -3,38 +3,10 @@
 // element, what to fix) so it can be acted on without re-running anything.
 import { test, expect } from './fixtures.mjs';
 import { openApplications, openConfiguration, openGenerateDialog } from './support/app.mjs';
+import { AXE_RUN, MODES, describeViolations } from './support/audit.mjs';
 
-const AXE_RUN = {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-  resultTypes: ['violations'],
-};
-const WIDE = { width: 1280, height: 800 };
-const NARROW = { width: 360, height: 740 };
-const MODES = [
-  { name: 'light', colorScheme: 'light', viewport: WIDE },
-  { name: 'dark', colorScheme: 'dark', viewport: WIDE },
-  { name: 'light at 360 px wide', colorScheme: 'light', viewport: NARROW },
-  { name: 'dark at 360 px wide', colorScheme: 'dark', viewport: NARROW },
-];
 const INDEX_KEY = 'client-secret-console.v1.index';
 const BROKEN_KEY = 'client-secret-console.v1.app.broken';
-
-/** One line per failing element: rule, impact, selector, markup and axe's summary of the fix. */
-function describeViolations(violations) {
-  return violations
-    .flatMap((violation) =>
-      violation.nodes.map((node) =>
-        [
-          `- ${violation.id} (${node.impact ?? violation.impact}): ${violation.help}`,
-          `  target: ${node.target.join(' ')}`,
-          `  html: ${node.html.replace(/\s+/g, ' ').slice(0, 240)}`,
-          `  ${(node.failureSummary ?? '').replace(/\n\s*/g, ' | ')}`,
-          `  ${violation.helpUrl}`,
-        ].join('\n'),
-      ),
-    )
-    .join('\n');
-}
 
 /** Waits until nothing is animating, so colours are measured as the user finally sees them. */
 async function settled(page) {

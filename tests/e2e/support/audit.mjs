@@ -1,8 +1,12 @@
-// axe-core audits for the lifecycle specs: the four modes every new state is checked in, and an
+// axe-core audits for every spec: the four modes every state is checked in, the rules run, and an
 // assertion that lists each violation (rule, impact, element, fix) so a failure can be acted on.
 import { expect } from '@playwright/test';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+/** What axe runs: WCAG 2.2 A/AA and axe's best practices; only violations are reported. */
+export const AXE_RUN = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  resultTypes: ['violations'],
+};
 
 export const MODES = [
   { name: 'light', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
@@ -11,7 +15,8 @@ export const MODES = [
   { name: 'dark at 360 px', colorScheme: 'dark', viewport: { width: 360, height: 740 } },
 ];
 
-function describeViolations(violations) {
+/** One line per failing element: rule, impact, selector, markup and axe's summary of the fix. */
+export function describeViolations(violations) {
   return violations
     .flatMap((violation) =>
       violation.nodes.map((node) =>
@@ -20,6 +25,7 @@ function describeViolations(violations) {
           `  target: ${node.target.join(' ')}`,
           `  html: ${node.html.replace(/\s+/g, ' ').slice(0, 240)}`,
           `  ${(node.failureSummary ?? '').replace(/\n\s*/g, ' | ')}`,
+          `  ${violation.helpUrl}`,
         ].join('\n'),
       ),
     )
@@ -28,6 +34,6 @@ function describeViolations(violations) {
 
 /** Runs axe (the fixture's `axe`) on `page` and fails listing every violation of `what`. */
 export async function expectAccessible(axe, page, what) {
-  const { violations } = await axe(page, { runOnly: { type: 'tag', values: AXE_TAGS }, resultTypes: ['violations'] });
+  const { violations } = await axe(page, AXE_RUN);
   expect(violations.length, `axe violations in ${what}:\n${describeViolations(violations)}`).toBe(0);
 }
