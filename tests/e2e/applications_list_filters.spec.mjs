@@ -147,6 +147,38 @@ test.describe('Applications list filters and sort', () => {
   });
 });
 
+test.describe('Rotation due and overdue follow the rotation policy', () => {
+  const policyForm = (page) => page.getByRole('form', { name: 'Rotation Policy' });
+  const row = (page, name) => entries(page).filter({ hasText: name });
+
+  test('under the default 90-day policy the list says which secrets are due or overdue, in text', async ({ page }) => {
+    await openApplications(page);
+    await expect(row(page, 'Partner Dashboard')).toContainText('Rotation overdue');
+    await expect(row(page, 'Mobile Banking')).toContainText('Rotation due');
+    await expect(row(page, 'Mobile Banking')).not.toContainText('overdue');
+    for (const secretless of ['Support Chat Widget', 'Employee HR Portal']) {
+      await expect(row(page, secretless)).not.toContainText('Rotation');
+    }
+    await statusSelect(page).selectOption({ label: 'Rotation due' });
+    expect(await names(page)).toEqual(['Mobile Banking', 'Partner Dashboard']);
+  });
+
+  test('a policy saved in another tab changes the badges and the Rotation due filter at once', async ({ page, newPage }) => {
+    await page.goto('/applications?status=rotation-due');
+    await expect(entries(page)).toHaveCount(2);
+    const other = await newPage();
+    await other.goto('/rotation');
+    await policyForm(other).getByRole('checkbox', { name: 'No rotation policy' }).check();
+    await policyForm(other).getByRole('button', { name: 'Save' }).click();
+    await expect(other.getByRole('status')).toContainText('Rotation policy saved: no rotation policy.');
+    await expect(entries(page)).toHaveCount(0);
+    await statusSelect(page).selectOption({ label: 'All statuses' });
+    await expect(entries(page)).toHaveCount(11);
+    await expect(page.getByText('Rotation overdue')).toHaveCount(0);
+    await expect(page.getByText('Rotation due', { exact: true })).toHaveCount(0);
+  });
+});
+
 test.describe('The filtered list passes axe', () => {
   for (const mode of MODES) {
     test(`a filtered, sorted list has no axe violations (${mode.name})`, async ({ page, axe }) => {
