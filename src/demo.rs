@@ -113,7 +113,7 @@ mod tests {
                 == ActivityKind::Created {
                     kind: applications
                         .iter()
-                        .find(|app| app.client_id == history[0].client_id)
+                        .find(|app| history[0].concerns(&app.client_id))
                         .unwrap()
                         .kind,
                 }

@@ -10,13 +10,13 @@ use std::rc::Rc;
 
 use chrono::{TimeZone, Utc};
 use client_secret_console::domain::{
-    ActivityEvent, ActivityKind, Application, ApplicationName, ApplicationType, ClientId,
-    FixedClock, SecretValue,
+    ActivityEvent, ActivityKind, ActivitySubject, Application, ApplicationName, ApplicationType,
+    ClientId, FixedClock, RotationInterval, RotationPolicy, SecretValue,
 };
 use client_secret_console::state::{AppState, CommandError};
 use client_secret_console::storage::{
     ACTIVITY_HEAD_KEY, ApplicationRepository, BrowserLocalStorage, INDEX_KEY, RecordProblem,
-    activity_slot_key, record_key,
+    SETTINGS_KEY, activity_slot_key, record_key,
 };
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
@@ -100,6 +100,7 @@ async fn delete_and_activity_work_on_real_local_storage() {
     deleting_removes_the_record_and_index_entry_and_records_the_deletion(&owner, state).await;
     a_corrupt_activity_entry_is_kept_reported_and_skipped(&owner).await;
     quota_exceeded_while_recording_an_event_keeps_the_change_and_reports_it(state).await;
+    a_rotation_policy_change_is_recorded_as_a_console_event_after_the_save(&owner, state).await;
 }
 
 async fn deleting_removes_the_record_and_index_entry_and_records_the_deletion(
@@ -123,7 +124,10 @@ async fn deleting_removes_the_record_and_index_entry_and_records_the_deletion(
     assert_eq!(state.applications().get_untracked().len(), 3);
     let events = activity.get_untracked();
     assert_eq!(kinds(&events), [ActivityKind::Deleted]);
-    assert_eq!(events[0].application_name.as_str(), "Beta");
+    assert!(matches!(
+        &events[0].subject,
+        ActivitySubject::Application { name, .. } if name.as_str() == "Beta"
+    ));
 
     let refused = state
         .rename_application(ClientId::new("b"), 1, "Gamma".into())
@@ -299,4 +303,46 @@ async fn a_corrupt_activity_entry_is_kept_reported_and_skipped(owner: &Owner) {
     assert!(problems[0].concerns_activity());
     assert!(matches!(problems[0].problem, RecordProblem::Activity(_)));
     assert_eq!(problems[0].raw.as_deref(), Some("{\"schema\":1,\"seq\":"));
+}
+
+async fn a_rotation_policy_change_is_recorded_as_a_console_event_after_the_save(
+    owner: &Owner,
+    state: AppState,
+) {
+    let activity = owner.with(|| state.activity());
+    let of_cmd = owner.with(|| state.activity_for(ClientId::new("cmd")));
+    let cmd_events_before = of_cmd.get_untracked();
+    let thirty_days = RotationPolicy::Every(RotationInterval::days(30).unwrap());
+
+    state.set_rotation_policy(thirty_days).await.unwrap();
+
+    assert!(stored(SETTINGS_KEY).unwrap().contains("30"));
+    let events = activity.get_untracked();
+    assert_eq!(events[0].subject, ActivitySubject::Console);
+    assert_eq!(
+        events[0].kind,
+        ActivityKind::RotationPolicyChanged {
+            from: RotationPolicy::default(),
+            to: thirty_days,
+        }
+    );
+    let sequence = repository().activity().load().next - 1;
+    let entry = stored(&activity_slot_key(sequence)).unwrap();
+    assert!(
+        entry.contains(r#""schema":2"#) && entry.contains(r#""k":"policy","from":90,"to":30"#),
+        "{entry}"
+    );
+    assert!(!entry.contains(r#""id""#), "{entry}");
+
+    state.set_rotation_policy(thirty_days).await.unwrap();
+    assert_eq!(
+        activity.get_untracked().len(),
+        events.len(),
+        "the same policy again records nothing"
+    );
+    assert_eq!(
+        of_cmd.get_untracked(),
+        cmd_events_before,
+        "a console event is in no application's activity"
+    );
 }

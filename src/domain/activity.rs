@@ -1,7 +1,9 @@
-//! What happened to applications: the events of the activity log, and the one rule that
-//! shows a previous secret's expiry at its expiry time without anything having been written.
+//! What happened to applications and to the console: the events of the activity log, and the
+//! one rule that shows a previous secret's expiry at its expiry time without anything having
+//! been written.
 //!
-//! An event names the application (client ID and its name at the time), when, and what. It
+//! An event names its subject (an application, by client ID and its name at the time, or the
+//! console itself, for a change to a console-wide setting), when, and what. It
 //! holds no `SecretValue` and no type that contains one, so no event can carry secret material
 //! into storage, the log view or a download.
 
@@ -14,15 +16,26 @@ use super::application::{
     TokenEndpointAuthMethod,
 };
 use super::retention::Retention;
+use super::rotation_policy::RotationPolicy;
 
-/// One thing that happened to one application.
+/// One thing that happened to one application or to the console.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActivityEvent {
     pub at: DateTime<Utc>,
-    pub client_id: ClientId,
-    /// The application's name when it happened (the new name, for a rename).
-    pub application_name: ApplicationName,
+    pub subject: ActivitySubject,
     pub kind: ActivityKind,
+}
+
+/// What an event happened to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActivitySubject {
+    Application {
+        client_id: ClientId,
+        /// The application's name when it happened (the new name, for a rename).
+        name: ApplicationName,
+    },
+    /// The console itself: a change to a console-wide setting, such as the rotation policy.
+    Console,
 }
 
 /// What happened. A new kind is a variant here, its text in the UI, and its code in
@@ -52,6 +65,11 @@ pub enum ActivityKind {
     Deleted,
     /// Written by an import (new, updated or replaced from a file).
     Imported,
+    /// The console-wide rotation policy changed (a `Console` event).
+    RotationPolicyChanged {
+        from: RotationPolicy,
+        to: RotationPolicy,
+    },
 }
 
 impl ActivityEvent {
@@ -60,10 +78,39 @@ impl ActivityEvent {
     pub fn of(application: &Application, at: DateTime<Utc>, kind: ActivityKind) -> Self {
         Self {
             at,
-            client_id: application.client_id.clone(),
-            application_name: application.name().clone(),
+            subject: ActivitySubject::Application {
+                client_id: application.client_id.clone(),
+                name: application.name().clone(),
+            },
             kind,
         }
+    }
+
+    /// The change of the rotation policy from `from` to `to`, a console event; none when the
+    /// policy stays the same.
+    pub fn rotation_policy_changed(
+        at: DateTime<Utc>,
+        from: RotationPolicy,
+        to: RotationPolicy,
+    ) -> Option<Self> {
+        (from != to).then_some(Self {
+            at,
+            subject: ActivitySubject::Console,
+            kind: ActivityKind::RotationPolicyChanged { from, to },
+        })
+    }
+
+    /// The application the event happened to; none for a console event.
+    pub fn client_id(&self) -> Option<&ClientId> {
+        match &self.subject {
+            ActivitySubject::Application { client_id, .. } => Some(client_id),
+            ActivitySubject::Console => None,
+        }
+    }
+
+    /// Whether the event happened to the application `client_id` (never true of a console event).
+    pub fn concerns(&self, client_id: &ClientId) -> bool {
+        self.client_id() == Some(client_id)
     }
 
     pub fn auth_method_changed(
@@ -109,15 +156,27 @@ pub fn merge_activity<'a>(
     let recorded_expiries: HashSet<(&ClientId, DateTime<Utc>)> = recorded
         .clone()
         .filter(|event| event.kind == ActivityKind::PreviousSecretExpired)
-        .map(|event| (&event.client_id, event.at))
+        .filter_map(|event| event.client_id().map(|client_id| (client_id, event.at)))
         .collect();
-    let pending = pending
-        .iter()
-        .filter(|expiry| !recorded_expiries.contains(&(&expiry.client_id, expiry.at)));
+    let pending = pending.iter().filter(|expiry| {
+        expiry
+            .client_id()
+            .is_none_or(|client_id| !recorded_expiries.contains(&(client_id, expiry.at)))
+    });
     // Later recorded first, so events at the same instant keep their recorded order reversed.
     let mut merged: Vec<ActivityEvent> = recorded.rev().chain(pending).cloned().collect();
     merged.sort_by_key(|event| std::cmp::Reverse(event.at));
     merged
+}
+
+/// The events of the application `client_id` among `events`, in their order; console events
+/// belong to no application, so they are never among them.
+pub fn activity_of(events: &[ActivityEvent], client_id: &ClientId) -> Vec<ActivityEvent> {
+    events
+        .iter()
+        .filter(|event| event.concerns(client_id))
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]
@@ -264,7 +323,7 @@ mod tests {
 
         let order: Vec<(DateTime<Utc>, &str)> = shown
             .iter()
-            .map(|event| (event.at, event.client_id.as_str()))
+            .map(|event| (event.at, event.client_id().unwrap().as_str()))
             .collect();
         assert_eq!(
             order,
@@ -293,7 +352,63 @@ mod tests {
                 to: application.name().clone(),
             },
         );
-        assert_eq!(before.application_name.as_str(), "App a");
-        assert_eq!(renamed.application_name.as_str(), "Renamed");
+        let name_of = |event: &ActivityEvent| match &event.subject {
+            ActivitySubject::Application { name, .. } => name.as_str().to_owned(),
+            ActivitySubject::Console => String::new(),
+        };
+        assert_eq!(name_of(&before), "App a");
+        assert_eq!(name_of(&renamed), "Renamed");
+    }
+
+    fn every(days: u16) -> RotationPolicy {
+        RotationPolicy::Every(crate::domain::RotationInterval::days(days).unwrap())
+    }
+
+    #[test]
+    fn a_policy_change_is_a_console_event_and_the_same_policy_records_nothing() {
+        assert_eq!(
+            ActivityEvent::rotation_policy_changed(at(1), every(90), every(90)),
+            None
+        );
+        let changed =
+            ActivityEvent::rotation_policy_changed(at(1), every(90), RotationPolicy::NoPolicy)
+                .unwrap();
+        assert_eq!(changed.subject, ActivitySubject::Console);
+        assert_eq!(changed.client_id(), None);
+        assert_eq!(
+            changed.kind,
+            ActivityKind::RotationPolicyChanged {
+                from: every(90),
+                to: RotationPolicy::NoPolicy
+            }
+        );
+    }
+
+    #[test]
+    fn console_events_merge_in_time_order_and_never_belong_to_an_application() {
+        let a = mid_rotation("a");
+        let expiry = at(1) + Duration::days(1);
+        let policy = ActivityEvent::rotation_policy_changed(at(2), every(90), every(30)).unwrap();
+        let recorded = [
+            event(&a, at(0), ActivityKind::Created { kind: a.kind }),
+            policy.clone(),
+            event(&a, at(3), ActivityKind::Disabled),
+        ];
+        let client_id = a.client_id.clone();
+
+        let shown = merge_activity(recorded.iter(), &pending_expiries(&[a], expiry));
+
+        assert_eq!(
+            shown.iter().map(|event| event.at).collect::<Vec<_>>(),
+            [expiry, at(3), at(2), at(0)]
+        );
+        assert_eq!(shown[2], policy, "the console-wide log shows it");
+        let of_a = activity_of(&shown, &client_id);
+        assert_eq!(of_a.len(), 3);
+        assert!(
+            of_a.iter()
+                .all(|event| event.subject != ActivitySubject::Console)
+        );
+        assert!(activity_of(&shown, &ClientId::new("b")).is_empty());
     }
 }

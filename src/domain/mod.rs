@@ -19,7 +19,9 @@ mod settings;
 mod token_endpoint;
 mod token_request;
 
-pub use activity::{ActivityEvent, ActivityKind, merge_activity, pending_expiries};
+pub use activity::{
+    ActivityEvent, ActivityKind, ActivitySubject, activity_of, merge_activity, pending_expiries,
+};
 pub use application::{
     Application, ApplicationName, ApplicationType, AuthMethodChange, ClientId, EditError,
     NameError, NoSecretReason, RotationOutcome, SecretError, SecretsAfterMethodChange,

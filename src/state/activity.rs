@@ -5,13 +5,13 @@
 use leptos::prelude::*;
 
 use crate::browser::locks::WriteLog;
-use crate::domain::{ActivityEvent, ClientId, merge_activity};
+use crate::domain::{ActivityEvent, ClientId, activity_of, merge_activity};
 
 use super::AppState;
 
 impl AppState {
     /// Every event the log keeps, plus pending expiries, newest first; each names its
-    /// application. Reads the stored log now if it was not read yet.
+    /// application, or the console for a change to a console-wide setting. Reads the stored log now if it was not read yet.
     pub fn activity(&self) -> Memo<Vec<ActivityEvent>> {
         self.load_activity_once();
         let (log, pending) = (self.activity_log, self.pending_expiries);
@@ -26,17 +26,10 @@ impl AppState {
     }
 
     /// The events of one application, newest first; deleted applications keep theirs.
+    /// Console events belong to no application, so they are never among them.
     pub fn activity_for(&self, client_id: ClientId) -> Memo<Vec<ActivityEvent>> {
         let all = self.activity();
-        Memo::new(move |_| {
-            all.with(|events| {
-                events
-                    .iter()
-                    .filter(|event| event.client_id == client_id)
-                    .cloned()
-                    .collect()
-            })
-        })
+        Memo::new(move |_| all.with(|events| activity_of(events, &client_id)))
     }
 
     /// Whether events were recorded that the log no longer keeps (it keeps the most recent

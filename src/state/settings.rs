@@ -1,10 +1,15 @@
 //! The console-wide settings as state: the token endpoint and the rotation policy, their
 //! commands, and following other tabs' changes to them.
+//!
+//! A change to the rotation policy is recorded in the activity log as a console event, after
+//! the settings were saved and under the same lock, as the application commands do: a failed
+//! save records nothing, and an event that cannot be recorded is reported while the change
+//! stands.
 
 use leptos::prelude::*;
 
 use crate::browser::locks::with_exclusive_lock;
-use crate::domain::{ConsoleSettings, RotationPolicy, TokenEndpoint};
+use crate::domain::{ActivityEvent, ConsoleSettings, RotationPolicy, TokenEndpoint};
 use crate::storage::SETTINGS_KEY;
 
 use super::{AppState, CommandError};
@@ -27,21 +32,41 @@ impl AppState {
         self,
         endpoint: Option<TokenEndpoint>,
     ) -> Result<(), CommandError> {
-        self.change_settings(move |settings| settings.token_endpoint = endpoint)
-            .await
+        self.change_settings(
+            move |settings| settings.token_endpoint = endpoint,
+            |_, _, _| None,
+        )
+        .await
     }
 
-    /// Stores the rotation policy for the whole console.
+    /// Stores the rotation policy for the whole console and records its change (setting the
+    /// same policy again records nothing).
     pub async fn set_rotation_policy(self, policy: RotationPolicy) -> Result<(), CommandError> {
-        self.change_settings(move |settings| settings.rotation_policy = policy)
-            .await
+        self.change_settings(
+            move |settings| settings.rotation_policy = policy,
+            |before, after, now| {
+                ActivityEvent::rotation_policy_changed(
+                    now,
+                    before.rotation_policy,
+                    after.rotation_policy,
+                )
+            },
+        )
+        .await
     }
 
     /// Lock, re-read (so a change another tab made to another setting is kept), apply, write
-    /// only if something changed, then show.
+    /// only if something changed, record the change's activity event (from the settings as
+    /// stored and as saved), then show.
     async fn change_settings(
         self,
         apply: impl FnOnce(&mut ConsoleSettings) + 'static,
+        event_of: impl FnOnce(
+            &ConsoleSettings,
+            &ConsoleSettings,
+            chrono::DateTime<chrono::Utc>,
+        ) -> Option<ActivityEvent>
+        + 'static,
     ) -> Result<(), CommandError> {
         with_exclusive_lock(move |written| {
             let stored = self
@@ -57,6 +82,8 @@ impl AppState {
                     .with_value(|repository| repository.settings().save(&changed))
                     .map_err(CommandError::Save)?;
                 written.wrote(SETTINGS_KEY);
+                let events = event_of(&stored.settings, &changed, self.current_time());
+                self.record_activity(written, events.into_iter().collect());
             }
             self.settings.set(changed);
             Ok(())

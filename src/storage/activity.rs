@@ -14,11 +14,17 @@
 //! carried when it is rewritten. Entries are never rewritten.
 //!
 //! Schema history:
-//! - 1 (current): head `{"schema":1,"next":N}`; entry `{"schema":1,"seq","at" (ms),"id","name",
+//! - 1: head `{"schema":1,"next":N}`; entry `{"schema":1,"seq","at" (ms),"id","name",
 //!   "k" (kind), …kind fields}` with kinds `created` (`type`), `renamed` (`from`, `to`),
 //!   `enabled`, `disabled`, `auth` (`from`, `to`), `generated` (`keep`: `1d` `7d` `30d`, `c<N>d`
 //!   or `c<N>h` for a custom retention, `none`; `replaced`: true when an unexpired previous
-//!   secret was replaced), `revoked`, `expired`, `deleted`.
+//!   secret was replaced), `revoked`, `expired`, `deleted`, `imported`. Still written for
+//!   every application event and for the head, so builds reading schema 1 keep reading them.
+//! - 2 (current): adds console events, which have no application: entry `{"schema":2,"seq",
+//!   "at","k":"policy","from","to"}` without `id` and `name`, `from` and `to` the rotation
+//!   interval in days or `null` for no rotation policy. Only console entries are written as
+//!   schema 2; a build reading schema 1 reports them as newer and keeps them, and its ring skips
+//!   them. An application entry of schema 2 reads like one of schema 1.
 
 use std::collections::BTreeMap;
 
@@ -27,8 +33,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::domain::{
-    ActivityEvent, ActivityKind, ApplicationName, ApplicationType, ClientId, CustomRetention,
-    DurationUnit, Retention, TokenEndpointAuthMethod,
+    ActivityEvent, ActivityKind, ActivitySubject, ApplicationName, ApplicationType, ClientId,
+    CustomRetention, DurationUnit, Retention, RotationInterval, RotationPolicy,
+    TokenEndpointAuthMethod,
 };
 
 use super::record::with_carried_fields;
@@ -36,8 +43,12 @@ use super::{RecordProblem, RecordStore, StorageProblem, WriteError};
 
 /// How many events the log keeps; older ones are dropped as new ones are recorded.
 pub const ACTIVITY_CAP: u64 = 2_000;
-/// The activity schema this build writes.
-pub const ACTIVITY_SCHEMA: u64 = 1;
+/// The newest activity schema this build reads and writes (for console events; see the schema
+/// history above).
+pub const ACTIVITY_SCHEMA: u64 = 2;
+/// The schema of application entries and of the head, which schema 2 left unchanged.
+const APPLICATION_ENTRY_SCHEMA: u64 = 1;
+const HEAD_SCHEMA: u64 = 1;
 pub const ACTIVITY_PREFIX: &str = "client-secret-console.v1.activity.";
 pub const ACTIVITY_HEAD_KEY: &str = "client-secret-console.v1.activity.head";
 
@@ -58,9 +69,9 @@ pub enum ActivityProblem {
     #[error("this part of the activity log does not have the expected shape ({0})")]
     WrongShape(String),
     #[error(
-        "this part of the activity log was written by a newer version of the console (schema {found}, this version reads up to {ACTIVITY_SCHEMA})"
+        "this part of the activity log was written by a newer version of the console (schema {found}, this version reads up to {newest})"
     )]
-    NewerSchema { found: u64 },
+    NewerSchema { found: u64, newest: u64 },
 }
 
 /// Why an event was not recorded; the sentence completes "its activity event could not be
@@ -260,8 +271,11 @@ struct Entry {
     seq: u64,
     #[serde(with = "chrono::serde::ts_milliseconds")]
     at: DateTime<Utc>,
-    id: ClientId,
-    name: ApplicationName,
+    /// Both for an application event, neither for a console event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    id: Option<ClientId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<ApplicationName>,
     #[serde(flatten)]
     kind: StoredKind,
 }
@@ -293,6 +307,13 @@ enum StoredKind {
     Expired,
     Deleted,
     Imported,
+    /// A console event (schema 2).
+    Policy {
+        #[serde(with = "policy_code")]
+        from: RotationPolicy,
+        #[serde(with = "policy_code")]
+        to: RotationPolicy,
+    },
 }
 
 impl From<&ActivityKind> for StoredKind {
@@ -314,6 +335,7 @@ impl From<&ActivityKind> for StoredKind {
             ActivityKind::PreviousSecretExpired => StoredKind::Expired,
             ActivityKind::Deleted => StoredKind::Deleted,
             ActivityKind::Imported => StoredKind::Imported,
+            ActivityKind::RotationPolicyChanged { from, to } => StoredKind::Policy { from, to },
         }
     }
 }
@@ -334,6 +356,7 @@ impl From<StoredKind> for ActivityKind {
             StoredKind::Expired => ActivityKind::PreviousSecretExpired,
             StoredKind::Deleted => ActivityKind::Deleted,
             StoredKind::Imported => ActivityKind::Imported,
+            StoredKind::Policy { from, to } => ActivityKind::RotationPolicyChanged { from, to },
         }
     }
 }
@@ -387,13 +410,48 @@ mod retention_code {
     }
 }
 
+/// A rotation policy as the interval in days, or `null` for no rotation policy.
+mod policy_code {
+    use super::*;
+    use serde::{Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(
+        policy: &RotationPolicy,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match policy {
+            RotationPolicy::NoPolicy => serializer.serialize_none(),
+            RotationPolicy::Every(interval) => serializer.serialize_u16(interval.in_days()),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<RotationPolicy, D::Error> {
+        match Option::<u16>::deserialize(deserializer)? {
+            None => Ok(RotationPolicy::NoPolicy),
+            Some(days) => RotationInterval::days(days)
+                .map(RotationPolicy::Every)
+                .map_err(|_| D::Error::custom(format!("rotation interval {days} out of range"))),
+        }
+    }
+}
+
 fn encode_entry(sequence: u64, event: &ActivityEvent) -> String {
+    let (schema, id, name) = match &event.subject {
+        ActivitySubject::Application { client_id, name } => (
+            APPLICATION_ENTRY_SCHEMA,
+            Some(client_id.clone()),
+            Some(name.clone()),
+        ),
+        ActivitySubject::Console => (ACTIVITY_SCHEMA, None, None),
+    };
     let entry = Entry {
-        schema: ACTIVITY_SCHEMA,
+        schema,
         seq: sequence,
         at: event.at,
-        id: event.client_id.clone(),
-        name: event.application_name.clone(),
+        id,
+        name,
         kind: StoredKind::from(&event.kind),
     };
     // Serialising strings, numbers and booleans cannot fail; an empty object would be refused on read.
@@ -402,7 +460,7 @@ fn encode_entry(sequence: u64, event: &ActivityEvent) -> String {
 
 fn encode_head(next: u64, existing_text: Option<&str>) -> String {
     let known = serde_json::to_string(&Head {
-        schema: ACTIVITY_SCHEMA,
+        schema: HEAD_SCHEMA,
         next,
     })
     .unwrap_or_else(|_| String::from("{}"));
@@ -421,13 +479,14 @@ struct SchemaOnly {
     schema: Option<u64>,
 }
 
-/// Parses `text` as `T` of the current schema, or says why it cannot be used.
+/// Parses `text` as `T` of a schema from 1 to `newest`, or says why it cannot be used.
 fn decode_versioned<T: for<'de> Deserialize<'de>>(
     text: &str,
+    newest: u64,
     schema_of: impl Fn(&T) -> u64,
 ) -> Result<T, ActivityProblem> {
     let error = match serde_json::from_str::<T>(text) {
-        Ok(value) if schema_of(&value) == ACTIVITY_SCHEMA => return Ok(value),
+        Ok(value) if (1..=newest).contains(&schema_of(&value)) => return Ok(value),
         Ok(_) => String::new(),
         Err(error) if error.is_syntax() || error.is_eof() => {
             return Err(ActivityProblem::InvalidJson(error.to_string()));
@@ -435,24 +494,35 @@ fn decode_versioned<T: for<'de> Deserialize<'de>>(
         Err(error) => error.to_string(),
     };
     match serde_json::from_str::<SchemaOnly>(text).map(|only| only.schema) {
-        Ok(Some(found)) if found > ACTIVITY_SCHEMA => Err(ActivityProblem::NewerSchema { found }),
-        Ok(Some(found)) if found != ACTIVITY_SCHEMA => Err(ActivityProblem::WrongShape(format!(
-            "unknown schema {found}"
-        ))),
+        Ok(Some(found)) if found > newest => Err(ActivityProblem::NewerSchema { found, newest }),
+        Ok(Some(found)) if !(1..=newest).contains(&found) => Err(ActivityProblem::WrongShape(
+            format!("unknown schema {found}"),
+        )),
         _ => Err(ActivityProblem::WrongShape(error)),
     }
 }
 
 fn decode_head(text: &str) -> Result<u64, ActivityProblem> {
-    decode_versioned::<Head>(text, |head| head.schema).map(|head| head.next)
+    decode_versioned::<Head>(text, HEAD_SCHEMA, |head| head.schema).map(|head| head.next)
 }
 
 fn decode_entry(text: &str) -> Result<(u64, ActivityEvent), ActivityProblem> {
-    let entry = decode_versioned::<Entry>(text, |entry| entry.schema)?;
+    let entry = decode_versioned::<Entry>(text, ACTIVITY_SCHEMA, |entry| entry.schema)?;
+    let console_kind = matches!(entry.kind, StoredKind::Policy { .. });
+    let subject = match (entry.id, entry.name) {
+        (Some(client_id), Some(name)) if !console_kind => {
+            ActivitySubject::Application { client_id, name }
+        }
+        (None, None) if console_kind && entry.schema >= 2 => ActivitySubject::Console,
+        _ => {
+            return Err(ActivityProblem::WrongShape(String::from(
+                "an application event needs \"id\" and \"name\", a console event (schema 2) has neither",
+            )));
+        }
+    };
     let event = ActivityEvent {
         at: entry.at,
-        client_id: entry.id,
-        application_name: entry.name,
+        subject,
         kind: entry.kind.into(),
     };
     Ok((entry.seq, event))
@@ -478,11 +548,39 @@ mod tests {
     fn event(kind: ActivityKind) -> ActivityEvent {
         ActivityEvent {
             at: at(),
-            client_id: ClientId::new("id-1"),
-            application_name: name("Portal \"<b>\""),
+            subject: ActivitySubject::Application {
+                client_id: ClientId::new("id-1"),
+                name: name("Portal \"<b>\""),
+            },
             kind,
         }
     }
+
+    fn every(days: u16) -> RotationPolicy {
+        RotationPolicy::Every(RotationInterval::days(days).unwrap())
+    }
+
+    /// One console event of every form: from one interval to another, to and from none.
+    fn every_console_kind() -> Vec<ActivityEvent> {
+        [
+            (every(90), every(30)),
+            (every(30), RotationPolicy::NoPolicy),
+            (RotationPolicy::NoPolicy, every(3650)),
+            (every(3650), every(1)),
+        ]
+        .into_iter()
+        .map(|(from, to)| ActivityEvent::rotation_policy_changed(at(), from, to).unwrap())
+        .collect()
+    }
+
+    /// Exactly what this build writes for `every_console_kind()` after `every_kind()`: the only
+    /// entries of schema 2.
+    const SCHEMA_2_AS_WRITTEN: [&str; 4] = [
+        r#"{"schema":2,"seq":15,"at":1795426200000,"k":"policy","from":90,"to":30}"#,
+        r#"{"schema":2,"seq":16,"at":1795426200000,"k":"policy","from":30,"to":null}"#,
+        r#"{"schema":2,"seq":17,"at":1795426200000,"k":"policy","from":null,"to":3650}"#,
+        r#"{"schema":2,"seq":18,"at":1795426200000,"k":"policy","from":3650,"to":1}"#,
+    ];
 
     /// One event of every kind, with every retention code.
     fn every_kind() -> Vec<ActivityEvent> {
@@ -521,9 +619,10 @@ mod tests {
         .collect()
     }
 
-    /// Exactly what this build writes for `every_kind()`, slot by slot. A change to the format
-    /// fails here first: bump `ACTIVITY_SCHEMA`, keep this text decoding as the older schema's
-    /// fixture, and read it through a migration.
+    /// Exactly what this build writes for `every_kind()`, slot by slot: application events are
+    /// still written as schema 1. A change to the format fails here first: bump
+    /// `ACTIVITY_SCHEMA`, keep this text decoding as the older schema's fixture, and read it
+    /// through a migration.
     const SCHEMA_1_AS_WRITTEN: [&str; 15] = [
         r#"{"schema":1,"seq":0,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"created","type":"web"}"#,
         r#"{"schema":1,"seq":1,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"renamed","from":"Old","to":"Portal \"<b>\""}"#,
@@ -548,27 +647,50 @@ mod tests {
         }
     }
 
+    fn both_fixtures() -> impl Iterator<Item = &'static str> {
+        SCHEMA_1_AS_WRITTEN.into_iter().chain(SCHEMA_2_AS_WRITTEN)
+    }
+
     #[test]
     fn this_build_writes_the_frozen_activity_format() {
         let store = InMemoryStore::new();
-        record_all(&ActivityLog::new(&store), &every_kind());
-        for (sequence, expected) in SCHEMA_1_AS_WRITTEN.iter().enumerate() {
+        let log = ActivityLog::new(&store);
+        record_all(&log, &every_kind());
+        record_all(&log, &every_console_kind());
+        for (sequence, expected) in both_fixtures().enumerate() {
             assert_eq!(
                 store
                     .get(&activity_slot_key(sequence as u64))
                     .unwrap()
                     .as_deref(),
-                Some(*expected)
+                Some(expected)
             );
         }
         assert_eq!(
             store.get(ACTIVITY_HEAD_KEY).unwrap().as_deref(),
-            Some(r#"{"schema":1,"next":15}"#)
+            Some(r#"{"schema":1,"next":19}"#),
+            "the head keeps schema 1, so builds reading schema 1 keep recording"
         );
     }
 
     #[test]
     fn the_frozen_format_reads_back_as_the_same_events_in_order() {
+        let store = InMemoryStore::new();
+        for (sequence, text) in both_fixtures().enumerate() {
+            store.insert_raw(&activity_slot_key(sequence as u64), text);
+        }
+        store.insert_raw(ACTIVITY_HEAD_KEY, r#"{"schema":1,"next":19}"#);
+        let loaded = ActivityLog::new(&store).load();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let events: Vec<ActivityEvent> = loaded.events.into_values().collect();
+        let mut expected = every_kind();
+        expected.extend(every_console_kind());
+        assert_eq!(events, expected);
+        assert!(!ActivityLog::new(&store).load().older_events_dropped());
+    }
+
+    #[test]
+    fn a_schema_1_log_alone_still_reads_back() {
         let store = InMemoryStore::new();
         for (sequence, text) in SCHEMA_1_AS_WRITTEN.iter().enumerate() {
             store.insert_raw(&activity_slot_key(sequence as u64), text);
@@ -576,9 +698,55 @@ mod tests {
         store.insert_raw(ACTIVITY_HEAD_KEY, r#"{"schema":1,"next":15}"#);
         let loaded = ActivityLog::new(&store).load();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        let events: Vec<ActivityEvent> = loaded.events.into_values().collect();
-        assert_eq!(events, every_kind());
-        assert!(!ActivityLog::new(&store).load().older_events_dropped());
+        assert_eq!(
+            loaded.events.into_values().collect::<Vec<_>>(),
+            every_kind()
+        );
+    }
+
+    #[test]
+    fn a_console_event_costs_as_few_bytes_as_an_application_event() {
+        let store = InMemoryStore::new();
+        let log = ActivityLog::new(&store);
+        record_all(&log, &every_kind()[..1]);
+        let counting = Counting {
+            inner: &store,
+            sets: Cell::new(0),
+            bytes: Cell::new(0),
+        };
+        ActivityLog::new(&counting)
+            .record(&every_console_kind()[0])
+            .result
+            .unwrap();
+        assert_eq!(counting.sets.get(), 2, "the head and one slot");
+        assert!(counting.bytes.get() < 200, "{} B", counting.bytes.get());
+    }
+
+    #[test]
+    fn a_console_entry_must_have_no_application_and_an_application_entry_must_have_one() {
+        for text in [
+            // A console kind under schema 1, which has none.
+            r#"{"schema":1,"seq":0,"at":1,"k":"policy","from":90,"to":30}"#,
+            // A console kind naming an application.
+            r#"{"schema":2,"seq":0,"at":1,"id":"a","name":"A","k":"policy","from":90,"to":30}"#,
+            // An application kind without its application, or with half of it.
+            r#"{"schema":2,"seq":0,"at":1,"k":"enabled"}"#,
+            r#"{"schema":1,"seq":0,"at":1,"id":"a","k":"enabled"}"#,
+            // An interval out of range.
+            r#"{"schema":2,"seq":0,"at":1,"k":"policy","from":0,"to":30}"#,
+            r#"{"schema":2,"seq":0,"at":1,"k":"policy","from":90,"to":3651}"#,
+        ] {
+            assert!(
+                matches!(decode_entry(text), Err(ActivityProblem::WrongShape(_))),
+                "{text}"
+            );
+        }
+        let as_schema_2 = SCHEMA_1_AS_WRITTEN[2].replacen("\"schema\":1", "\"schema\":2", 1);
+        assert_eq!(
+            decode_entry(&as_schema_2).map(|(_, event)| event),
+            Ok(event(ActivityKind::Enabled)),
+            "an application entry of schema 2 reads like one of schema 1"
+        );
     }
 
     #[test]
@@ -671,8 +839,10 @@ mod tests {
         for number in 0..ACTIVITY_CAP {
             log.record(&ActivityEvent {
                 at: at() + Duration::minutes(number as i64),
-                client_id: ClientId::new(format!("0f3c1a2b-1234-4abc-8def-{number:012}")),
-                application_name: name(&format!("Customer Portal {number}")),
+                subject: ActivitySubject::Application {
+                    client_id: ClientId::new(format!("0f3c1a2b-1234-4abc-8def-{number:012}")),
+                    name: name(&format!("Customer Portal {number}")),
+                },
                 kind: ActivityKind::SecretGenerated {
                     retention: Retention::SevenDays,
                     replaced_unexpired_previous: true,
@@ -727,11 +897,18 @@ mod tests {
 
     #[test]
     fn an_entry_of_the_wrong_shape_or_a_newer_schema_is_refused_and_named() {
-        let newer = SCHEMA_1_AS_WRITTEN[0].replacen("\"schema\":1", "\"schema\":2", 1);
-        assert_eq!(
-            decode_entry(&newer),
-            Err(ActivityProblem::NewerSchema { found: 2 })
-        );
+        for fixture in [SCHEMA_1_AS_WRITTEN[0], SCHEMA_2_AS_WRITTEN[0]] {
+            let newer = fixture
+                .replacen("\"schema\":1", "\"schema\":3", 1)
+                .replacen("\"schema\":2", "\"schema\":3", 1);
+            assert_eq!(
+                decode_entry(&newer),
+                Err(ActivityProblem::NewerSchema {
+                    found: 3,
+                    newest: 2
+                })
+            );
+        }
         for text in [
             "[]",
             "{}",

@@ -1,6 +1,7 @@
 // The Secret Rotation page (SPEC.md "Secret Rotation page"): the navigation link and its count,
 // Rotations in Progress ticking down and losing rows at expiry, Rotation Due by the policy, the
-// Rotation Policy form, a second tab following a policy change, and axe-core audits.
+// Rotation Policy form, a second tab following a policy change, policy changes in the activity
+// log, and axe-core audits.
 import { test, expect } from './fixtures.mjs';
 import { DAY, HOUR, panelHeading, previousRegion, status } from './support/app.mjs';
 
@@ -96,6 +97,36 @@ test.describe('on the demo data', () => {
 
 test.describe('the Rotation Policy form', () => {
   test.use({ clockAt: START });
+
+  test('a policy change is recorded on the Activity page as a console event, never in an application\'s Activity tab', async ({ page }) => {
+    await openRotation(page);
+    await savePolicy(page, 30);
+    await savePolicy(page, 30);
+    await noPolicy(page).check();
+    await save(page).click();
+    await expect(status(page)).toContainText('Rotation policy saved: no rotation policy.');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+    const policyEvents = page.locator('.activity__event').filter({ hasText: 'Rotation policy changed' });
+    await expect(policyEvents.locator('.activity__text'), 'newest first, saving the same policy again records nothing').toHaveText([
+      'Rotation policy changed from 30 days to no rotation policy',
+      'Rotation policy changed from 90 days to 30 days',
+    ]);
+    await expect(policyEvents.first().locator('.activity__application')).toHaveText('Console');
+    const times = await policyEvents.locator('time[datetime]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime')));
+    expect(times).toHaveLength(2);
+    for (const datetime of times) expect(datetime).toMatch(RFC3339);
+    await expect(page.locator('.activity__event').first()).toContainText('Rotation policy changed');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Applications' }).click();
+    await page.getByRole('link', { name: 'Partner Dashboard' }).first().click();
+    await expect(panelHeading(page, 'Partner Dashboard')).toBeVisible();
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    await expect(page.getByRole('tab', { name: 'Activity' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('.activity__event').first()).toBeVisible();
+    await expect(page.getByText('Rotation policy changed')).toHaveCount(0);
+  });
 
   test('shows the default of 90 days on a first visit', async ({ page }) => {
     await openRotation(page);

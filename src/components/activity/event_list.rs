@@ -1,10 +1,11 @@
 //! A list of activity events, newest first, a page at a time; each with its time as
-//! `<time datetime>` and, on the console-wide page, the application it concerns.
+//! `<time datetime>` and, on the console-wide page, the application it concerns (or the console,
+//! for a change to a console-wide setting).
 
 use leptos::prelude::*;
 
 use crate::components::shared::site_base::use_site_base;
-use crate::domain::{ActivityEvent, ClientId};
+use crate::domain::{ActivityEvent, ActivitySubject, ClientId};
 use crate::state::use_app_state;
 
 use crate::components::activity::event_text::describe;
@@ -54,8 +55,15 @@ pub fn EventList(
 #[component]
 fn EventEntry(event: ActivityEvent, naming_applications: bool) -> impl IntoView {
     let text = describe(&event.kind);
-    let application = naming_applications.then(|| {
-        view! { <ApplicationName client_id=event.client_id.clone() name=event.application_name.as_str().to_owned() /> }
+    let application = naming_applications.then(|| match &event.subject {
+        ActivitySubject::Application { client_id, name } => view! {
+            <ApplicationName client_id=client_id.clone() name=name.as_str().to_owned() />
+        }
+        .into_any(),
+        ActivitySubject::Console => {
+            view! { <span class="activity__application activity__console">"Console"</span> }
+                .into_any()
+        }
     });
     view! {
         <li class="activity__event">

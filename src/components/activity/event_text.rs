@@ -1,7 +1,7 @@
 //! How an activity event reads: one sentence per kind. Events carry no secret value, so no text
 //! here can show one.
 
-use crate::domain::{ActivityKind, DurationUnit, Retention};
+use crate::domain::{ActivityKind, DurationUnit, Retention, RotationPolicy};
 
 /// "Renamed from “Billing” to “Billing Sync”", "Client secret generated; previous secret retained for 7 days".
 pub fn describe(kind: &ActivityKind) -> String {
@@ -35,6 +35,23 @@ pub fn describe(kind: &ActivityKind) -> String {
         ActivityKind::PreviousSecretExpired => "Previous client secret expired".to_owned(),
         ActivityKind::Deleted => "Deleted".to_owned(),
         ActivityKind::Imported => "Imported from a file".to_owned(),
+        ActivityKind::RotationPolicyChanged { from, to } => format!(
+            "Rotation policy changed from {} to {}",
+            policy_text(*from),
+            policy_text(*to)
+        ),
+    }
+}
+
+/// "90 days", "1 day", "no rotation policy".
+fn policy_text(policy: RotationPolicy) -> String {
+    match policy {
+        RotationPolicy::NoPolicy => "no rotation policy".to_owned(),
+        RotationPolicy::Every(interval) => {
+            let days = interval.in_days();
+            let plural = if days == 1 { "" } else { "s" };
+            format!("{days} day{plural}")
+        }
     }
 }
 
@@ -111,5 +128,24 @@ mod tests {
             "Token endpoint authentication method changed from Client Secret Basic to None"
         );
         assert_eq!(describe(&ActivityKind::Deleted), "Deleted");
+    }
+
+    #[test]
+    fn a_policy_change_says_both_policies() {
+        let every =
+            |days| RotationPolicy::Every(crate::domain::RotationInterval::days(days).unwrap());
+        let changed = |from, to| describe(&ActivityKind::RotationPolicyChanged { from, to });
+        assert_eq!(
+            changed(every(90), every(30)),
+            "Rotation policy changed from 90 days to 30 days"
+        );
+        assert_eq!(
+            changed(every(30), RotationPolicy::NoPolicy),
+            "Rotation policy changed from 30 days to no rotation policy"
+        );
+        assert_eq!(
+            changed(RotationPolicy::NoPolicy, every(1)),
+            "Rotation policy changed from no rotation policy to 1 day"
+        );
     }
 }
