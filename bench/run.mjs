@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedApplications, rotationTarget, expectedSearch, KEY_PREFIX, RECORD_PREFIX } from './support/seed.mjs';
-import { benchHooks, timeSearch, timeRotation, storedFootprint, writeStorage } from './support/in-page.mjs';
+import { benchHooks, timeSearch, timeSelect, timeRotation, storedFootprint, writeStorage } from './support/in-page.mjs';
 import { BUDGETS, pageAssets, weightByKind, startGzipServer } from './support/page-weight.mjs';
 import { Samples, metricsTable, weightTable } from './support/report.mjs';
 import { launchBrowser, openPage, serve } from './support/browser.mjs';
@@ -251,6 +251,18 @@ async function seededRun(browser, url, count, data, samples, warnings) {
     await sleep(200);
     const cleared = await page.evaluate(timeSearch, { input, text: '', firstId: applications[0].id });
     samples.add(`Clear search → painted full list (${size})`, cleared.paint);
+    await sleep(200);
+    const sorted = await page.evaluate(timeSelect, {
+      select: await page.getByRole('combobox', { name: 'Sort', exact: true }).elementHandle(),
+      value: 'oldest-secret',
+    });
+    samples.add(`Sort change (Oldest secret first) → painted list (${size})`, sorted.paint);
+    await sleep(200);
+    const filtered = await page.evaluate(timeSelect, {
+      select: await page.getByRole('combobox', { name: 'Status', exact: true }).elementHandle(),
+      value: 'rotation-in-progress',
+    });
+    samples.add(`Status filter change (Rotation in progress) → painted list (${size})`, filtered.paint);
   }
 
   const target = rotationTarget(applications);
@@ -296,7 +308,8 @@ async function main() {
       throw new CannotRun(`Chromium did not start (${error.message.split('\n')[0]}); ./scripts/dev.sh test installs it`);
     }
     server = await serve(copy);
-    const data = { [SMALL]: seedApplications(SMALL), [LARGE]: seedApplications(LARGE) };
+    // The large profile also has a full activity log (2,000 events), as a busy console would.
+    const data = { [SMALL]: seedApplications(SMALL), [LARGE]: seedApplications(LARGE, Date.now(), { withFullLog: true }) };
     const samples = new Samples();
     declareMetrics(samples, data);
 

@@ -107,6 +107,23 @@ export async function timeSearch({ input, text, firstId }) {
 }
 
 /**
+ * In the page: chooses `value` in the list's `select` (a filter or the sort) and resolves with
+ * the milliseconds until the list shows something else (`dom`) and that frame was painted.
+ */
+export async function timeSelect({ select, value }) {
+  const bench = window.__bench;
+  const shown = () =>
+    `${document.querySelector('.app-list li [data-client-id]')?.getAttribute('data-client-id')}|${document.querySelector('.list-count')?.textContent}`;
+  const before = shown();
+  const started = performance.now();
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  const updated = await bench.until(() => shown() !== before);
+  const painted = await bench.afterNextPaint();
+  return { dom: updated - started, paint: painted - started };
+}
+
+/**
  * In the page: clicks Confirm and resolves with the milliseconds until the status region says
  * a new secret was generated (`dom`) and that frame was painted (`paint`), with the
  * localStorage writes the rotation made.

@@ -42,7 +42,8 @@ function secret(random) {
  * six, so position 0 and every sixth after it is an OIDC Web App; every seventh confidential OIDC
  * application is mid-retention with a previous secret.
  */
-export function seedApplications(count, now = Date.now()) {
+/** `count` applications in schema 2; `withFullLog` adds an activity log at its cap. */
+export function seedApplications(count, now = Date.now(), { withFullLog = false } = {}) {
   const random = seededRandom(20261123);
   const applications = [];
   const items = {};
@@ -65,7 +66,25 @@ export function seedApplications(count, now = Date.now()) {
     applications.push({ id, name, type, hasPrevious });
   }
   items[INDEX_KEY] = JSON.stringify(applications.map((application) => application.id));
+  if (withFullLog) Object.assign(items, fullActivityLog(applications, now));
   return { applications, items };
+}
+
+/** The activity log at its cap: 2,000 events in schema 1, as src/storage/activity.rs writes them. */
+const ACTIVITY_CAP = 2000;
+const ACTIVITY_PREFIX = 'client-secret-console.v1.activity.';
+function fullActivityLog(applications, now) {
+  const items = {};
+  // More events than the cap were recorded, so the ring has wrapped and older ones were dropped.
+  const next = ACTIVITY_CAP * 3 + 17;
+  for (let sequence = next - ACTIVITY_CAP; sequence < next; sequence += 1) {
+    const application = applications[sequence % applications.length];
+    const event = { schema: 1, seq: sequence, at: now - (next - sequence) * 60_000, id: application.id, name: application.name };
+    Object.assign(event, sequence % 3 === 0 ? { k: 'generated', keep: '7d' } : sequence % 3 === 1 ? { k: 'enabled' } : { k: 'revoked' });
+    items[`${ACTIVITY_PREFIX}${sequence % ACTIVITY_CAP}`] = JSON.stringify(event);
+  }
+  items[`${ACTIVITY_PREFIX}head`] = JSON.stringify({ schema: 1, next });
+  return items;
 }
 
 /** An OIDC Web App without a previous secret, as near the middle of the list as there is one. */
