@@ -160,6 +160,8 @@ function declareMetrics(samples, data) {
   });
   samples.define(`… of which: keystroke → list DOM updated (${large})`, { unit: 'ms', note: 'script work: filter, diff, DOM writes' });
   samples.define(`Clear search → painted full list (${large})`, { unit: 'ms', note: '' });
+  samples.define(`Sort change (Oldest secret first) → painted list (${large})`, { unit: 'ms', note: 'target: one frame (16 ms)' });
+  samples.define(`Status filter change (Rotation in progress) → painted list (${large})`, { unit: 'ms', note: 'target: one frame (16 ms)' });
   samples.define(`Generate New Secret: Confirm → painted confirmation (${SMALL})`, { unit: 'ms', note: 'Retain for 30 Days (the default)' });
   samples.define(`Generate New Secret: Confirm → painted confirmation (${large})`, { unit: 'ms', note: 'Retain for 30 Days (the default)' });
   samples.define(`… of which: Confirm → status text in DOM (${large})`, { unit: 'ms', note: '' });
@@ -176,7 +178,10 @@ function declareMetrics(samples, data) {
   samples.define(`wasm linear memory after loading ${large} applications`, { unit: 'MiB', note: 'WebAssembly.Memory size (grows, never shrinks)' });
   samples.define(`localStorage per application (${large})`, { unit: 'B', note: 'all console keys incl. the index ÷ count, UTF-16' });
   samples.define(`localStorage per application (demo data written by the app)`, { unit: 'B', note: 'same, for the records the app itself encoded' });
-  samples.define(`localStorage total (${large})`, { unit: 'MiB', note: 'UTF-16; Chromium allows 10 MiB (5,242,880 code units) per origin' });
+  samples.define(`localStorage total (${large})`, {
+    unit: 'MiB',
+    note: 'with a full activity log; UTF-16; Chromium allows 10 MiB (5,242,880 code units) per origin',
+  });
 }
 
 async function measureTransfer(browser, distCopy, samples, warnings) {
