@@ -6,24 +6,13 @@
 // started only when that build exists, so the other specs run without it.
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const CI = Boolean(process.env.CI);
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const SUB_PATH_PORT = PORT + 1;
 /** Where sub_path.spec.mjs finds the site built for /console/ (unset: it was not built). */
 export const SUB_PATH_URL = CI || existsSync('dist-subpath/index.html') ? `http://127.0.0.1:${SUB_PATH_PORT}/console/` : undefined;
-
-/** The flags verified on this machine; without the background-networking ones Chromium is noisy. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -42,16 +31,15 @@ export default defineConfig({
     colorScheme: 'light',
     serviceWorkers: 'block',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: [
     {
+      // Never reuse a server already on the port: on a shared machine it may serve another
+      // checkout's dist/. A busy port fails the run loudly instead; pick another with E2E_PORT.
       command: `node scripts/static-host.mjs --root dist --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
-      reuseExistingServer: !CI,
+      reuseExistingServer: false,
       stdout: 'ignore',
     },
     ...(SUB_PATH_URL
@@ -59,7 +47,7 @@ export default defineConfig({
           {
             command: `node scripts/static-host.mjs --root dist-subpath --base /console/ --port ${SUB_PATH_PORT}`,
             url: SUB_PATH_URL,
-            reuseExistingServer: !CI,
+            reuseExistingServer: false,
             stdout: 'ignore',
           },
         ]

@@ -10,9 +10,8 @@
 // (or data-wasm-opt-params="-g" instead of "0": optimised, names kept). Unoptimised wasm is
 // slower than the shipped build: read the shares, not the milliseconds.
 // PROFILE_INCLUSIVE=1 adds time including callees; PROFILE_CALLERS=<name> shows who called it.
-import { chromium } from 'playwright-core';
-import { startServer } from '../tests/e2e/support/server.mjs';
-import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
+import path from 'node:path';
+import { launchBrowser, serve } from './support/browser.mjs';
 import { seedApplications, rotationTarget } from './support/seed.mjs';
 import { benchHooks, writeStorage } from './support/in-page.mjs';
 
@@ -25,8 +24,8 @@ if (!ACTIONS.includes(action)) {
 const COUNT = 10_000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const server = await startServer({ root });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+const server = await serve(path.resolve(root));
+const browser = await launchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(benchHooks);

@@ -1,6 +1,7 @@
 // The browser benchmark: serves dist/ on 127.0.0.1, drives Debian's headless Chromium through
-// playwright-core and prints a Markdown table (median, min and max of BENCH_RUNS runs, 5 by
-// default) that is also written to bench/results/latest.md. See bench/README.md.
+// playwright-core (both as the end-to-end suite does, bench/support/browser.mjs) and prints a
+// Markdown table (median, min and max of BENCH_RUNS runs, 5 by default) that is also written to
+// bench/results/latest.md. See bench/README.md.
 //
 // It reports and never judges timings: the exit code is 0 whenever it could measure, and
 // non-zero only when it could not run (no dist/, no browser, seeded data refused, a metric
@@ -14,6 +15,7 @@ import { seedApplications, rotationTarget, expectedSearch, KEY_PREFIX, RECORD_PR
 import { benchHooks, timeSearch, timeRotation, storedFootprint, writeStorage } from './support/in-page.mjs';
 import { pageAssets, weightByKind, startGzipServer } from './support/page-weight.mjs';
 import { Samples, metricsTable, weightTable } from './support/report.mjs';
+import { launchBrowser, openPage, serve } from './support/browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -64,22 +66,17 @@ async function snapshotDist() {
  * then load the stored data as on a real return visit, where the seeding page's renderer would
  * already hold it in memory.
  */
-async function freshPage(browser, openPage, url, seed) {
+async function freshPage(browser, url, seed) {
   const session = await openPage(browser, url);
   await session.context.addInitScript(benchHooks);
-  if (!seed) return { ...session, problems: [] };
+  if (!seed) return session;
   await session.page.goto('/favicon.svg');
   const written = await session.page.evaluate(writeStorage, seed);
   if (written !== Object.keys(seed).length) throw new CannotRun(`only ${written} of ${Object.keys(seed).length} items could be stored`);
-  const page = await session.context.newPage();
-  const problems = [];
-  page.on('console', (message) => {
-    if (['error', 'warning'].includes(message.type())) problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  const page = await session.newPage();
   await session.page.close();
   await sleep(1000); // let the browser settle the writes and the closed page before the timed load
-  return { ...session, page, problems };
+  return { ...session, page };
 }
 
 /** Navigates to `route` and waits for the first painted list row; returns the in-page marks. */
@@ -175,11 +172,11 @@ function declareMetrics(samples, data) {
   samples.define(`localStorage total (${large})`, { unit: 'MiB', note: 'UTF-16; Chromium allows 10 MiB (5,242,880 code units) per origin' });
 }
 
-async function measureTransfer(browser, openPage, distCopy, samples, warnings) {
+async function measureTransfer(browser, distCopy, samples, warnings) {
   const server = await startGzipServer(distCopy);
   try {
     for (let run = 1; run <= RUNS; run += 1) {
-      const session = await freshPage(browser, openPage, server.url);
+      const session = await freshPage(browser, server.url);
       const finished = [];
       session.context.on('requestfinished', (request) => finished.push(request));
       await loadList(session.page, '/applications');
@@ -200,15 +197,11 @@ async function measureTransfer(browser, openPage, distCopy, samples, warnings) {
 
 function collectProblems(session, what, warnings) {
   for (const problem of session.problems) warnings.add(`${what}: ${problem}`);
-  try {
-    session.assertClean();
-  } catch (error) {
-    warnings.add(`${what}: ${error.message.split('\n')[0]}`);
-  }
+  for (const request of session.foreignRequests) warnings.add(`${what}: a request to another origin: ${request}`);
 }
 
-async function firstVisitRun(browser, openPage, url, samples, warnings) {
-  const session = await freshPage(browser, openPage, url);
+async function firstVisitRun(browser, url, samples, warnings) {
+  const session = await freshPage(browser, url);
   const marks = await loadList(session.page, '/applications');
   samples.add('First visit (demo data created): navigation → first list paint', marks.paint);
   const stored = await session.page.evaluate(storedFootprint, KEY_PREFIX);
@@ -218,10 +211,10 @@ async function firstVisitRun(browser, openPage, url, samples, warnings) {
   await session.context.close();
 }
 
-async function seededRun(browser, openPage, url, count, data, samples, warnings) {
+async function seededRun(browser, url, count, data, samples, warnings) {
   const size = sizeLabel(count);
   const { applications, items } = data[count];
-  const session = await freshPage(browser, openPage, url, items);
+  const session = await freshPage(browser, url, items);
   const { page, context } = session;
 
   const marks = await loadList(page, '/applications');
@@ -282,9 +275,6 @@ async function main() {
   const startedAt = Date.now();
   const loads = [os.loadavg()[0]];
   const { copy, assets } = await snapshotDist();
-  process.env.DIST_DIR = copy;
-  const { startServer } = await import('../tests/e2e/support/server.mjs');
-  const { launchBrowser, openPage } = await import('../tests/e2e/support/browser.mjs');
 
   let browser;
   let server;
@@ -295,7 +285,7 @@ async function main() {
     } catch (error) {
       throw new CannotRun(`Chromium did not start (${error.message.split('\n')[0]}); ./scripts/dev.sh test installs it`);
     }
-    server = await startServer();
+    server = await serve(copy);
     const data = { [SMALL]: seedApplications(SMALL), [LARGE]: seedApplications(LARGE) };
     const samples = new Samples();
     declareMetrics(samples, data);
@@ -303,16 +293,16 @@ async function main() {
     progress('warming up the browser (one unrecorded run)');
     const scratch = new Samples();
     declareMetrics(scratch, data);
-    await attempt('warm-up', () => seededRun(browser, openPage, server.url, SMALL, data, scratch, new Set()), warnings);
+    await attempt('warm-up', () => seededRun(browser, server.url, SMALL, data, scratch, new Set()), warnings);
 
     progress(`page weight: ${RUNS} loads from a gzip-encoding server`);
-    await attempt('transfer measurement', () => measureTransfer(browser, openPage, copy, samples, warnings), warnings);
+    await attempt('transfer measurement', () => measureTransfer(browser, copy, samples, warnings), warnings);
     for (let run = 1; run <= RUNS; run += 1) {
       loads.push(os.loadavg()[0]);
       progress(`run ${run}/${RUNS}: first visit, ${SMALL} and ${sizeLabel(LARGE)} applications`);
-      await attempt(`run ${run} (first visit)`, () => firstVisitRun(browser, openPage, server.url, samples, warnings), warnings);
-      await attempt(`run ${run} (${SMALL})`, () => seededRun(browser, openPage, server.url, SMALL, data, samples, warnings), warnings);
-      await attempt(`run ${run} (${sizeLabel(LARGE)})`, () => seededRun(browser, openPage, server.url, LARGE, data, samples, warnings), warnings);
+      await attempt(`run ${run} (first visit)`, () => firstVisitRun(browser, server.url, samples, warnings), warnings);
+      await attempt(`run ${run} (${SMALL})`, () => seededRun(browser, server.url, SMALL, data, samples, warnings), warnings);
+      await attempt(`run ${run} (${sizeLabel(LARGE)})`, () => seededRun(browser, server.url, LARGE, data, samples, warnings), warnings);
     }
 
     const wasmAsset = assets.find((asset) => asset.kind === 'wasm');

@@ -45,7 +45,7 @@ ensure_chromium() {
 
 ensure_npm_packages() {
   if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
-  step "installing npm packages (playwright-core, binaryen for wasm-opt, axe-core)"
+  step "installing npm packages (@playwright/test, binaryen for wasm-opt, axe-core)"
   npm ci --no-audit --no-fund
 }
 
@@ -91,7 +91,8 @@ case "${1:-}" in
     # The same site for a sub-path, which tests/e2e/sub_path.spec.mjs serves under /console/.
     build_release /console/ dist-subpath
     step "end-to-end tests: Playwright driving Chromium against dist/ and dist-subpath/"
-    npm run --silent test:e2e
+    # No stdin: nothing may wait for a key (the HTML report never opens, see playwright.config.mjs).
+    npm run --silent test:e2e </dev/null
     ;;
   bench)
     ensure_build_tools

@@ -4,7 +4,7 @@
 // the site can live under a sub-path (--base /console/), outside of which nothing is served.
 // Used by the end-to-end suite (playwright.config.mjs), the benchmark and Lighthouse.
 //
-//   node scripts/static-host.mjs [--root dist] [--port 4173] [--base /]
+//   node scripts/static-host.mjs [--root dist] [--port 4173 | 0 for any free one] [--base /]
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -97,7 +97,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`${root}/index.html is missing: build the site first (./scripts/dev.sh build)`);
     process.exit(1);
   }
-  createStaticHost({ root, base }).listen(Number(values.port), '127.0.0.1', () =>
-    console.log(`serving ${root} at http://127.0.0.1:${values.port}${base}`),
-  );
+  // With --port 0 the system picks a free port; the line printed names the one it picked.
+  const host = createStaticHost({ root, base });
+  host.listen(Number(values.port), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${host.address().port}${base}`));
 }

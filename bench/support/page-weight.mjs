@@ -1,7 +1,7 @@
 // Page weight: the files index.html loads, their gzip -9 sizes, and a small static server that
 // sends them gzip-encoded the way a compressing host would, so the bytes Chromium actually
-// receives can be measured too. (tests/e2e/support/server.mjs serves without compression; the
-// timing runs use that one.)
+// receives can be measured too. (The timing runs use scripts/static-host.mjs, which compresses
+// nothing itself: dist/ has no precompressed twins.)
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

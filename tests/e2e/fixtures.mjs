@@ -2,45 +2,46 @@
 // - `page`: a fresh browser profile (its own context, so its own localStorage) on the built
 //   site, with clipboard access. Any console error or warning, uncaught error, crash, or request
 //   to another origin (which is also blocked, so the app can never reach the network) fails
-//   the test after it ran.
+//   the test after it ran (support/watch.mjs; a deep link's 404.html fallback is expected).
 // - `newPage()`: another tab of the same profile, watched the same way (for two-tab tests).
 // - `test.use({ clockAt: ms })`: Playwright's fake clock installed at that time in every page
 //   before anything loads (a page's own `page.clock` can then move it).
 // - `problems` / `foreignRequests`: what was recorded so far, for tests about the watch itself.
+// - `openSession(options)` (worker-scoped, for `beforeAll`): a profile shared by the tests of a
+//   describe, e.g. one open dialog that several cases check. Returns { context, page, newPage,
+//   problems, foreignRequests, close }; `options` are browser context options plus `clockAt`.
+//   While it is open, every test of the worker also fails on what its pages logged or asked.
+//   Close it in `afterAll`.
+// - `axe(page, runOptions)` (worker-scoped): injects axe-core (node_modules/axe-core, read once
+//   per worker) into the page and resolves to `axe.run(document, runOptions)`'s results.
+import { readFile } from 'node:fs/promises';
 import { test as base, expect } from '@playwright/test';
+import { blockForeignRequests, watchConsole } from './support/watch.mjs';
 
-export { expect };
+export { expect, watchConsole, blockForeignRequests };
 
-/** Records console errors and warnings, uncaught errors and crashes of `page` into `problems`. */
-export function watchConsole(page, problems, label = 'page') {
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') {
-      const where = message.location()?.url ? ` (${message.location().url}:${message.location().lineNumber})` : '';
-      problems.push(`${label} console.${message.type()}: ${message.text()}${where}`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`${label} uncaught: ${error.stack ?? error.message}`));
-  page.on('crash', () => problems.push(`${label} crashed`));
+/** Fails unless the pages of `watched` ({ problems, foreignRequests }) logged and asked nothing. */
+export function expectClean({ problems, foreignRequests }) {
+  expect(problems, 'the pages logged no console error or warning and threw nothing').toEqual([]);
+  expect(foreignRequests, 'the pages made no request to another origin').toEqual([]);
 }
 
-/**
- * Blocks every request of `context` whose origin is not `origin` and records it; data:, blob:
- * and about: URLs stay local. WebSockets are not routed, so they are recorded from events.
- */
-export async function blockForeignRequests(context, origin, recorded) {
-  const allowed = new URL(origin).origin;
-  const isForeign = (url) => {
-    const parsed = new URL(url);
-    if (['data:', 'blob:', 'about:'].includes(parsed.protocol)) return false;
-    return parsed.origin !== allowed;
+/** Every context of the suite: clipboard access, and requests to another origin blocked and recorded. */
+async function prepareContext(context, origin, foreignRequests) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await blockForeignRequests(context, origin, foreignRequests);
+}
+
+/** Opens watched tabs of `context`, each with the fake clock at `clockAt` (unless told otherwise). */
+function tabOpener(context, problems, clockAt) {
+  let opened = 0;
+  return async ({ clock = clockAt } = {}) => {
+    opened += 1;
+    const page = await context.newPage();
+    watchConsole(page, problems, opened === 1 ? 'page' : `page ${opened}`);
+    if (clock !== undefined) await page.clock.install({ time: clock });
+    return page;
   };
-  const record = (entry) => recorded.includes(entry) || recorded.push(entry);
-  await context.route(isForeign, async (route) => {
-    record(`${route.request().method()} ${route.request().url()}`);
-    await route.abort('blockedbyclient');
-  });
-  context.on('request', (request) => isForeign(request.url()) && record(`${request.method()} ${request.url()}`));
-  context.on('page', (page) => page.on('websocket', (socket) => isForeign(socket.url()) && record(`WS ${socket.url()}`)));
 }
 
 export const test = base.extend({
@@ -49,32 +50,62 @@ export const test = base.extend({
   foreignRequests: async ({}, use) => use([]),
 
   context: async ({ context, baseURL, foreignRequests }, use) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-    await blockForeignRequests(context, baseURL, foreignRequests);
+    await prepareContext(context, baseURL, foreignRequests);
     await use(context);
   },
 
   newPage: async ({ context, clockAt, problems }, use) => {
-    let opened = 0;
-    await use(async ({ clock = clockAt } = {}) => {
-      opened += 1;
-      const page = await context.newPage();
-      watchConsole(page, problems, opened === 1 ? 'page' : `page ${opened}`);
-      if (clock !== undefined) await page.clock.install({ time: clock });
-      return page;
-    });
+    await use(tabOpener(context, problems, clockAt));
   },
 
   page: async ({ newPage }, use) => {
     await use(await newPage());
   },
 
-  // Runs after the test body, for every test: the pages stayed clean.
+  // The sessions of this worker that are open now.
+  _openSessions: [async ({}, use) => use(new Set()), { scope: 'worker' }],
+
+  openSession: [
+    async ({ browser, _openSessions }, use, workerInfo) => {
+      const { baseURL } = workerInfo.project.use;
+      await use(async ({ clockAt, ...contextOptions } = {}) => {
+        // Playwright applies the project's `use` context options (viewport, colour scheme, ...).
+        const context = await browser.newContext({ baseURL, ...contextOptions });
+        const session = { context, problems: [], foreignRequests: [] };
+        await prepareContext(context, baseURL, session.foreignRequests);
+        session.newPage = tabOpener(context, session.problems, clockAt);
+        session.page = await session.newPage();
+        session.close = async () => {
+          _openSessions.delete(session);
+          await context.close();
+        };
+        _openSessions.add(session);
+        return session;
+      });
+      await Promise.all([..._openSessions].map((session) => session.close()));
+    },
+    { scope: 'worker' },
+  ],
+
+  axe: [
+    async ({}, use) => {
+      const source = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+      await use(async (page, runOptions) => {
+        // The console's Content-Security-Policy refuses inline scripts, so `page.addScriptTag` is
+        // blocked (and logs a CSP error); evaluating through the DevTools protocol is not subject to it.
+        if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(source);
+        return page.evaluate((options) => window.axe.run(document, options), runOptions);
+      });
+    },
+    { scope: 'worker' },
+  ],
+
+  // Runs after the test body, for every test: its pages, and those of open sessions, stayed clean.
   stayedClean: [
-    async ({ problems, foreignRequests }, use) => {
+    async ({ problems, foreignRequests, _openSessions }, use) => {
       await use();
-      expect(problems, 'the pages logged no console error or warning and threw nothing').toEqual([]);
-      expect(foreignRequests, 'the pages made no request to another origin').toEqual([]);
+      expectClean({ problems, foreignRequests });
+      for (const session of _openSessions) expectClean(session);
     },
     { auto: true },
   ],

@@ -2,8 +2,9 @@
 // secret on a fresh profile, step by step, and what it leaves behind.
 import { test, expect } from './fixtures.mjs';
 import {
-  ACKNOWLEDGE, SECRET_SHAPE, assertModal, browserNow, openApplications, openConfiguration, openRevokeDialog,
-  previousExpiry, previousRegion, readSecrets, recordDialogNotices, revokeDialog, secretRegion, status,
+  ACKNOWLEDGE, SECRET_SHAPE, assertModal, browserNow, expectConfirmNeedsAcknowledgement, openApplications,
+  openConfiguration, openRevokeDialog, previousExpiry, previousRegion, readSecrets, recordDialogNotices, revokeDialog,
+  secretRegion, status,
 } from './support/app.mjs';
 
 async function revoke(page) {
@@ -41,14 +42,7 @@ test.describe('Revoke Previous Client Secret: the procedure step by step', () =>
   test('step 5: Confirm is disabled until I understand and would like to continue is ticked', async ({ page }) => {
     await openApplications(page);
     await openConfiguration(page, 'Customer Portal');
-    const dialog = await openRevokeDialog(page);
-    const confirm = dialog.getByRole('button', { name: 'Confirm' });
-    const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
-    await expect(confirm).toBeDisabled();
-    await acknowledge.check();
-    await expect(confirm).toBeEnabled();
-    await acknowledge.uncheck();
-    await expect(confirm).toBeDisabled();
+    await expectConfirmNeedsAcknowledgement(await openRevokeDialog(page));
   });
 
   test('Confirm removes the Previous Client Secret region, keeps the current secret, and it stays gone after a reload', async ({ page }) => {

@@ -1,6 +1,5 @@
 // The console's UI contract (SPEC.md) and the steps of the documented procedures, written once
 // and used by every flow test. Everything is found by ARIA role and accessible name.
-import assert from 'node:assert/strict';
 import { expect } from '@playwright/test';
 
 export const ACKNOWLEDGE = 'I understand and would like to continue';
@@ -84,8 +83,8 @@ export async function previousExpiry(page) {
   const time = previousRegion(page).locator('time[datetime]');
   await expect(time).toHaveCount(1);
   const datetime = await time.getAttribute('datetime');
-  assert.match(datetime, RFC3339, 'the expiry is an RFC 3339 timestamp');
-  assert.notEqual((await time.textContent()).trim(), '', 'the expiry has a human-readable text');
+  expect(datetime, 'the expiry is an RFC 3339 timestamp').toMatch(RFC3339);
+  expect((await time.textContent()).trim(), 'the expiry has a human-readable text').not.toBe('');
   return Date.parse(datetime);
 }
 
@@ -110,6 +109,17 @@ export async function generateSecret(page, retention, custom) {
   await expect(dialog).toBeHidden();
 }
 
+/** Confirm is disabled until the acknowledgement is ticked, enabled then, and disabled again once it is unticked. */
+export async function expectConfirmNeedsAcknowledgement(dialog) {
+  const confirm = dialog.getByRole('button', { name: 'Confirm' });
+  const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
+  await expect(confirm).toBeDisabled();
+  await acknowledge.check();
+  await expect(confirm).toBeEnabled();
+  await acknowledge.uncheck();
+  await expect(confirm).toBeDisabled();
+}
+
 /** Revoke step 4: Revoke Previous Client Secret opens its modal dialog. */
 export async function openRevokeDialog(page) {
   await previousRegion(page).getByRole('button', { name: 'Revoke Previous Client Secret' }).click();
@@ -126,14 +136,14 @@ export async function assertModal(dialog) {
   const modal = await dialog.evaluate(
     (element) => element.getAttribute('aria-modal') === 'true' || (element.tagName === 'DIALOG' && element.matches(':modal')),
   );
-  assert.equal(modal, true, 'the dialog is modal');
+  expect(modal, 'the dialog is modal').toBe(true);
 }
 
 /** The client ID an application's list entry links to (/applications/<clientId>/...). */
 export async function clientIdFromEntry(page, name) {
   const href = await page.getByRole('link', { name }).first().getAttribute('href');
   const match = /\/applications\/([^/]+)\//.exec(href ?? '');
-  assert.ok(match, `the entry of ${name} links to /applications/<id>/...: ${href}`);
+  expect(match, `the entry of ${name} links to /applications/<id>/...: ${href}`).not.toBeNull();
   return decodeURIComponent(match[1]);
 }
 

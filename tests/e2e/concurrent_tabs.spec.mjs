@@ -2,17 +2,12 @@
 // localStorage is logged by an init script (after it succeeded), so the test can check not only
 // the final state but the whole history: each successful operation is exactly one write, each
 // write moves the revision by one, and no operation is lost or applied twice.
-import { after, before, describe, test } from 'node:test';
-import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, openPage } from './support/browser.mjs';
-import { expect } from './support/expect.mjs';
-import { openApplications } from './support/app.mjs';
+import { test, expect } from './fixtures.mjs';
+import { chromiumLaunchOptions, TWO_WINDOW_ARGS } from '../../scripts/chromium.mjs';
+import { ACKNOWLEDGE, openApplications } from './support/app.mjs';
 
 const APP = 'Partner Dashboard';
 const RECORD_PREFIX = 'client-secret-console.v1.app.';
-const ACKNOWLEDGE = 'I understand and would like to continue';
 const RETENTIONS = ['Retain for 1 Day', 'Retain for 7 Days', 'Retain for 30 Days'];
 // 100 iterations, each one operation in tab A and one in tab B: 200 operations.
 const ITERATIONS = Number(process.env.CONCURRENT_TABS_ITERATIONS ?? 100);
@@ -24,33 +19,15 @@ const SEED = Number(process.env.CONCURRENT_TABS_SEED ?? Date.now() % 2 ** 31);
 const ACT = { force: true, timeout: 2_000 };
 // What a dialog may say when it asks again; anything else is a real failure.
 const ASKS_AGAIN = /changed in another tab or window|in another tab or window\. Review the current state/;
-let server;
-let browser;
-
-// With two windows open, headless Chromium (156, software compositing) intermittently gives one of
-// them a single animation frame a second. Playwright's actionability checks wait for animation
-// frames and the browser dispatches a dialog's close event at one, so that window's every step
-// would lag by a second and a closed dialog would linger. Measured here: with both of these flags
-// both windows render every frame; with either alone, or with none, they do not. Nothing else
-// differs from support/browser.mjs's launchBrowser.
-const TWO_WINDOW_ARGS = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
-
-before(async () => {
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [...CHROMIUM_ARGS, ...TWO_WINDOW_ARGS],
-  });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Two windows need their own launch flags (see TWO_WINDOW_ARGS), so this file runs in a worker
+// with a browser of its own.
+test.use({ launchOptions: chromiumLaunchOptions(TWO_WINDOW_ARGS) });
+// How long a dialog may take to settle into an outcome while the other tab races it.
+const OUTCOME_TIMEOUT = 10_000;
 
 /**
- * A small seeded PRNG (mulberry32). The seed is printed; with CONCURRENT_TABS_SEED a run makes the
- * same choices wherever the race leaves the same state on screen.
+ * A small seeded PRNG (mulberry32). The seed is noted on the test (an annotation in the report); with
+ * CONCURRENT_TABS_SEED a run makes the same choices wherever the race leaves the same state on screen.
  */
 function random(seed) {
   let state = seed >>> 0;
@@ -72,16 +49,6 @@ function logWrites() {
     window.__writes.push([key, value]);
     return result;
   };
-}
-
-async function waitUntil(describe, read, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const seen = await read();
-    if (seen) return seen;
-    if (Date.now() > deadline) assert.fail(`timed out waiting until ${describe}; last seen ${JSON.stringify(read.last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /**
@@ -117,7 +84,10 @@ const frameDelay = (page) =>
   );
 
 /** Waits until a closed dialog has also left the page (its close event ran), before the next step. */
-const settled = (page) => waitUntil('the closed dialog left the page', async () => !(await dialogState(page)).present);
+const settled = (page) =>
+  expect
+    .poll(async () => (await dialogState(page)).present, { message: 'the closed dialog left the page', timeout: OUTCOME_TIMEOUT })
+    .toBe(false);
 
 /**
  * Ticks the acknowledgement and confirms until the dialog closes after a Confirm ('done'), or,
@@ -131,12 +101,12 @@ async function confirmUntilDone(page, dialog, askedAgain) {
   for (let attempt = 0; attempt < 40; attempt += 1) {
     const state = await dialogState(page);
     if (!state.open) {
-      assert.ok(clicked, 'the dialog closed only after Confirm was clicked');
+      expect(clicked, 'the dialog closed only after Confirm was clicked').toBe(true);
       await settled(page);
       return 'done';
     }
     if (state.moot) {
-      assert.equal(state.enabled, false, 'Confirm is disabled when there is nothing left to revoke');
+      expect(state.enabled, 'Confirm is disabled when there is nothing left to revoke').toBe(false);
       await dialog.getByRole('button', { name: 'Cancel' }).click(ACT);
       await settled(page);
       return 'moot';
@@ -155,17 +125,19 @@ async function confirmUntilDone(page, dialog, askedAgain) {
     // unless there is nothing left to revoke.
     const read = async () => {
       const after = await dialogState(page);
-      read.last = after;
       if (!after.open) return 'closed';
       if (!after.checked) return after;
       // Ticked but nothing left to revoke (it went while the box was being ticked): Cancel next time.
       if (after.moot) return 'moot';
       return after.enabled ? 'ignored' : null;
     };
-    const outcome = await waitUntil('the dialog closed, asked again or ignored the click', read);
+    let outcome = null;
+    await expect
+      .poll(async () => (outcome = await read()), { message: 'the dialog closed, asked again or ignored the click', timeout: OUTCOME_TIMEOUT })
+      .not.toBeNull();
     if (outcome.alerts?.length > 0) askedAgain.push(outcome.alerts.join(' | '));
   }
-  assert.fail('the dialog never accepted the confirmation');
+  throw new Error('the dialog never accepted the confirmation');
 }
 
 /** Opens the Generate dialog, picks a random retention among 1, 7 and 30 days and confirms. */
@@ -178,11 +150,8 @@ async function generate(page, rng, askedAgain) {
   await expect(dialog).toBeVisible();
   const retention = dialog.getByRole('radio', { name: RETENTIONS[Math.floor(rng() * RETENTIONS.length)] });
   // Another tab's change can move the choices between aiming and clicking (the notice about a
-  // previous secret that will be replaced comes or goes above them): aim again.
-  for (let attempt = 0; !(await retention.isChecked()); attempt += 1) {
-    if (attempt === 10) assert.fail('the retention choice never took');
-    await retention.check(ACT).catch(() => {});
-  }
+  // previous secret that will be replaced comes or goes above them): aim again at once.
+  await expect(() => retention.check(ACT), 'the retention choice took').toPass({ intervals: [0], timeout: 20_000 });
   return confirmUntilDone(page, dialog, askedAgain);
 }
 
@@ -211,17 +180,16 @@ async function operate(page, rng, tally, askedAgain) {
       tally.moot += 1;
     }
   }
-  assert.equal(await generate(page, rng, askedAgain), 'done');
+  expect(await generate(page, rng, askedAgain)).toBe('done');
   tally.generate += 1;
 }
 
 /**
- * A fresh context with two pages on APP's Configuration tab, writes logged from here on.
- * Returns the session, the tabs ({ label, page, tally }), the record's key and its stored record.
+ * The test's profile (its `context`, `page` and `newPage` fixtures) with two pages on APP's
+ * Configuration tab, writes logged from here on. Returns the tabs ({ label, page, tally }), the
+ * record's key and its stored record.
  */
-async function openTwoTabs() {
-  const session = await openPage(browser, server.url);
-  const { context, page: pageA, newPage } = session;
+async function openTwoTabs({ context, page: pageA, newPage }) {
   await context.addInitScript(logWrites);
   await openApplications(pageA);
   await pageA.getByRole('link', { name: APP }).click();
@@ -242,16 +210,16 @@ async function openTwoTabs() {
       window.__writes = [];
     });
     const delays = [await frameDelay(page), await frameDelay(page), await frameDelay(page)];
-    assert.ok(Math.max(...delays) < 250, `tab ${label} renders animation frames normally: ${delays.map(Math.round)} ms`);
+    expect(Math.max(...delays), `tab ${label} renders animation frames normally: ${delays.map(Math.round)} ms`).toBeLessThan(250);
   }
   const start = readRecord(await pageA.evaluate((key) => localStorage.getItem(key), recordKey));
-  return { session, tabs, recordKey, start };
+  return { tabs, recordKey, start };
 }
 
 /** A stored record (schema 2) as named facts: { rev, secret: { value, created }, previous?: { value, expires } }. */
 function readRecord(text) {
   const record = JSON.parse(text);
-  assert.equal(record.schema, 2, 'records are written in the current schema');
+  expect(record.schema, 'records are written in the current schema').toBe(2);
   const [value, created] = record.s;
   const previous = record.p ? { value: record.p[0], expires: record.p[1] } : undefined;
   return { rev: record.rev, secret: { value, created }, previous };
@@ -263,17 +231,22 @@ function readRecord(text) {
  * right after the other wrote can see the record before that write.
  */
 async function agreedRecord(tabs, key) {
-  const read = async () => {
-    const texts = await Promise.all(tabs.map(({ page }) => page.evaluate((key) => localStorage.getItem(key), key)));
-    read.last = texts;
-    return texts.every((text) => text === texts[0]) ? texts[0] : null;
-  };
-  return readRecord(await waitUntil('both tabs show the same stored record', read));
+  let texts = [];
+  await expect
+    .poll(
+      async () => {
+        texts = await Promise.all(tabs.map(({ page }) => page.evaluate((key) => localStorage.getItem(key), key)));
+        return new Set(texts).size;
+      },
+      { message: 'both tabs show the same stored record', timeout: OUTCOME_TIMEOUT },
+    )
+    .toBe(1);
+  return readRecord(texts[0]);
 }
 
-describe('Two tabs on the same application', () => {
-  test('a dialog asks again for every change another tab makes while it is open, also a repeated one', async () => {
-    const { session, tabs, recordKey, start } = await openTwoTabs();
+test.describe('Two tabs on the same application', () => {
+  test('a dialog asks again for every change another tab makes while it is open, also a repeated one', async ({ context, page, newPage }) => {
+    const { tabs, recordKey, start } = await openTwoTabs({ context, page, newPage });
     const [{ page: pageA }, { page: pageB }] = tabs;
     const rng = random(SEED);
     await pageA.getByRole('region', { name: 'Client Secret', exact: true }).getByRole('button', { name: 'Generate New Secret' }).click();
@@ -281,32 +254,32 @@ describe('Two tabs on the same application', () => {
     const box = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
     await box.check();
 
-    assert.equal(await generate(pageB, rng, []), 'done');
+    expect(await generate(pageB, rng, [])).toBe('done');
     await expect(dialog.getByRole('alert')).toContainText('a new client secret was generated in another tab or window');
-    await expect(box).toBeUnchecked();
+    await expect(box).not.toBeChecked();
     await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
 
     await box.check();
-    assert.equal(await generate(pageB, rng, []), 'done');
-    assert.equal((await agreedRecord(tabs, recordKey)).rev, start.rev + 2);
+    expect(await generate(pageB, rng, [])).toBe('done');
+    expect((await agreedRecord(tabs, recordKey)).rev).toBe(start.rev + 2);
     // The second change looks like the first, but it is another state the user has not reviewed.
-    await expect(box).toBeUnchecked();
+    await expect(box).not.toBeChecked();
     await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
 
     await box.check();
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await expect(dialog).toBeHidden();
     const record = await agreedRecord(tabs, recordKey);
-    assert.equal(record.rev, start.rev + 3, 'the confirmed rotation was applied once, after both changes');
-    session.assertClean();
-    await session.close();
+    expect(record.rev, 'the confirmed rotation was applied once, after both changes').toBe(start.rev + 3);
   });
 
 
-  test('interleaved and racing rotations and revocations in two tabs are each applied exactly once', { timeout: 240_000 }, async (t) => {
-    t.diagnostic(`seed ${SEED}, ${ITERATIONS} iterations of one operation per tab`);
+  test('interleaved and racing rotations and revocations in two tabs are each applied exactly once', async ({ context, page, newPage }) => {
+    test.setTimeout(240_000);
+    const note = (description) => test.info().annotations.push({ type: 'race', description });
+    note(`seed ${SEED}, ${ITERATIONS} iterations of one operation per tab`);
     const startedAt = Date.now();
-    const { session, tabs, recordKey, start } = await openTwoTabs();
+    const { tabs, recordKey, start } = await openTwoTabs({ context, page, newPage });
 
     // One generator per tab; which operation runs still depends on what the race left on screen.
     tabs[0].rng = random(SEED);
@@ -328,55 +301,55 @@ describe('Two tabs on the same application', () => {
     }
     const succeeded = (tally) => tally.generate + tally.revoke;
     const successes = succeeded(tabs[0].tally) + succeeded(tabs[1].tally);
-    assert.equal(successes, 2 * ITERATIONS, 'every operation ended in one successful change');
-    t.diagnostic(
+    expect(successes, 'every operation ended in one successful change').toBe(2 * ITERATIONS);
+    note(
       `A ${JSON.stringify(tabs[0].tally)}, B ${JSON.stringify(tabs[1].tally)}, ${concurrentPairs} racing pairs, ` +
         `asked again ${askedAgain.length} times (${askedAgain.filter((text) => /while you were looking at it/.test(text)).length} ` +
         `after a refused write), ${Math.round((Date.now() - startedAt) / 1000)} s`,
     );
 
     // Every "asks again" said why, and said nothing else.
-    for (const text of askedAgain) assert.match(text, ASKS_AGAIN, `an unexpected dialog alert: ${text}`);
-    assert.ok(askedAgain.length > 0, 'the races made a dialog ask again at least once');
+    for (const text of askedAgain) expect(text, `an unexpected dialog alert: ${text}`).toMatch(ASKS_AGAIN);
+    expect(askedAgain.length, 'the races made a dialog ask again at least once').toBeGreaterThan(0);
 
     // The stored record counts every successful operation exactly once.
     const record = await agreedRecord(tabs, recordKey);
-    assert.equal(record.rev, start.rev + successes, `rev ${record.rev} = ${start.rev} + ${successes} successful operations`);
+    expect(record.rev, `rev ${record.rev} = ${start.rev} + ${successes} successful operations`).toBe(start.rev + successes);
 
     // The history: one write per success, revisions consecutive, each write one operation on the one before.
     const writes = [];
     for (const tab of tabs) {
       const logged = await tab.page.evaluate(() => window.__writes);
       const own = logged.filter(([key]) => key === recordKey).map(([, value]) => ({ tab: tab.label, record: readRecord(value) }));
-      assert.equal(own.length, succeeded(tab.tally), `tab ${tab.label} wrote once per successful operation`);
-      assert.deepEqual(logged.filter(([key]) => key !== recordKey).map(([key]) => key), [], `tab ${tab.label} wrote no other key`);
+      expect(own.length, `tab ${tab.label} wrote once per successful operation`).toBe(succeeded(tab.tally));
+      expect(logged.filter(([key]) => key !== recordKey).map(([key]) => key), `tab ${tab.label} wrote no other key`).toEqual([]);
       writes.push(...own);
     }
     writes.sort((a, b) => a.record.rev - b.record.rev);
     const revisions = writes.map((write) => write.record.rev);
-    assert.deepEqual(revisions, Array.from({ length: successes }, (_, n) => start.rev + 1 + n), 'revisions are consecutive, none repeated');
+    expect(revisions, 'revisions are consecutive, none repeated').toEqual(Array.from({ length: successes }, (_, n) => start.rev + 1 + n));
     const kinds = { A: { generate: 0, revoke: 0 }, B: { generate: 0, revoke: 0 } };
     const secrets = new Set([start.secret.value]);
     let before = start;
     for (const { tab, record: after } of writes) {
       if (after.secret.value === before.secret.value) {
-        assert.ok(before.previous, `rev ${after.rev}: a revoke had a previous secret to remove`);
-        assert.equal(after.previous, undefined, `rev ${after.rev}: a revoke removed the previous secret`);
+        expect(before.previous, `rev ${after.rev}: a revoke had a previous secret to remove`).toBeDefined();
+        expect(after.previous, `rev ${after.rev}: a revoke removed the previous secret`).toBeUndefined();
         kinds[tab].revoke += 1;
       } else {
-        assert.ok(!secrets.has(after.secret.value), `rev ${after.rev}: a generated secret is new`);
+        expect(secrets.has(after.secret.value), `rev ${after.rev}: a generated secret is new`).toBe(false);
         secrets.add(after.secret.value);
-        assert.equal(after.previous?.value, before.secret.value, `rev ${after.rev}: the replaced secret became the previous one`);
+        expect(after.previous?.value, `rev ${after.rev}: the replaced secret became the previous one`).toBe(before.secret.value);
         const retainedDays = (after.previous.expires - after.secret.created) / 86_400_000;
-        assert.ok([1, 7, 30].includes(Math.round(retainedDays * 1000) / 1000), `rev ${after.rev}: retained ${retainedDays} days`);
+        expect([1, 7, 30], `rev ${after.rev}: retained ${retainedDays} days`).toContain(Math.round(retainedDays * 1000) / 1000);
         kinds[tab].generate += 1;
       }
       before = after;
     }
     for (const tab of tabs) {
-      assert.deepEqual(kinds[tab.label], { generate: tab.tally.generate, revoke: tab.tally.revoke }, `tab ${tab.label}'s operations are in the history`);
+      expect(kinds[tab.label], `tab ${tab.label}'s operations are in the history`).toEqual({ generate: tab.tally.generate, revoke: tab.tally.revoke });
     }
-    assert.deepEqual(writes.at(-1)?.record ?? start, record, 'the last write is what is stored');
+    expect(writes.at(-1)?.record ?? start, 'the last write is what is stored').toEqual(record);
 
     // Both tabs show what is stored, without a reload.
     for (const { label, page } of tabs) {
@@ -391,9 +364,7 @@ describe('Two tabs on the same application', () => {
       } else {
         await expect(previous).toHaveCount(0);
       }
-      assert.equal(await page.getByRole('dialog').count(), 0, `tab ${label} has no dialog left open`);
+      await expect(page.getByRole('dialog'), `tab ${label} has no dialog left open`).toHaveCount(0);
     }
-    session.assertClean();
-    await session.close();
   });
 });

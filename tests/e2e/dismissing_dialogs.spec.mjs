@@ -2,16 +2,12 @@
 // nothing: same secrets, same expiry, same regions, nothing announced, also after a reload. Each
 // dialog is filled in as far as it goes first (a retention other than the default, the
 // acknowledgement ticked), so a dismissal that acted would show.
-import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
-import { useBrowser } from './support/harness.mjs';
-import { expect } from './support/expect.mjs';
+import { test, expect } from './fixtures.mjs';
 import {
   ACKNOWLEDGE, generateDialog, openApplications, openConfiguration, openGenerateDialog, openRevokeDialog, previousExpiry,
   previousRegion, readSecrets, revokeDialog, status,
 } from './support/app.mjs';
 
-const env = useBrowser();
 const APP = 'Customer Portal';
 
 /** Everything a dismissed dialog must leave alone: both secrets and the previous secret's expiry. */
@@ -20,12 +16,12 @@ async function snapshot(page) {
   return { ...(await readSecrets(page)), expiry: await previousExpiry(page) };
 }
 
-async function assertUnchanged(page, before) {
-  assert.deepEqual(await snapshot(page), before, 'secrets and expiry are unchanged');
-  assert.equal(((await status(page).textContent()) ?? '').trim(), '', 'nothing was announced');
+async function expectUnchanged(page, before) {
+  expect(await snapshot(page), 'secrets and expiry are unchanged').toEqual(before);
+  await expect(status(page), 'nothing was announced').toHaveText('');
   await page.reload();
   await expect(previousRegion(page)).toBeVisible();
-  assert.deepEqual(await snapshot(page), before, 'secrets and expiry are unchanged after a reload');
+  expect(await snapshot(page), 'secrets and expiry are unchanged after a reload').toEqual(before);
 }
 
 async function fillGenerate(page) {
@@ -47,27 +43,25 @@ for (const [title, fill, dialogOf] of [
   ['Generate New Secret', fillGenerate, generateDialog],
   ['Revoke Previous Client Secret', fillRevoke, revokeDialog],
 ]) {
-  describe(`Dismissing ${title}`, () => {
-    test(`Cancel in ${title} changes nothing, also after a reload`, () =>
-      env.run(async ({ page }) => {
-        await openApplications(page);
-        await openConfiguration(page, APP);
-        const before = await snapshot(page);
-        const dialog = await fill(page);
-        await dialog.getByRole('button', { name: 'Cancel' }).click();
-        await expect(dialogOf(page)).toHaveCount(0);
-        await assertUnchanged(page, before);
-      }));
+  test.describe(`Dismissing ${title}`, () => {
+    test(`Cancel in ${title} changes nothing, also after a reload`, async ({ page }) => {
+      await openApplications(page);
+      await openConfiguration(page, APP);
+      const before = await snapshot(page);
+      const dialog = await fill(page);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(dialogOf(page)).toHaveCount(0);
+      await expectUnchanged(page, before);
+    });
 
-    test(`Escape in ${title} changes nothing, also after a reload`, () =>
-      env.run(async ({ page }) => {
-        await openApplications(page);
-        await openConfiguration(page, APP);
-        const before = await snapshot(page);
-        await fill(page);
-        await page.keyboard.press('Escape');
-        await expect(dialogOf(page)).toHaveCount(0);
-        await assertUnchanged(page, before);
-      }));
+    test(`Escape in ${title} changes nothing, also after a reload`, async ({ page }) => {
+      await openApplications(page);
+      await openConfiguration(page, APP);
+      const before = await snapshot(page);
+      await fill(page);
+      await page.keyboard.press('Escape');
+      await expect(dialogOf(page)).toHaveCount(0);
+      await expectUnchanged(page, before);
+    });
   });
 }

@@ -1,14 +1,11 @@
 // Retain for custom duration: a positive whole number of Days or Hours, at most 30 days (720
 // hours); anything else keeps Confirm disabled and shows why (SPEC.md domain rules). The cases
 // share one open dialog (custom chosen, the acknowledgement ticked, so only the duration can
-// disable Confirm); each case starts from the opposite validity so the dialog must react.
-import { after, before, describe, test } from 'node:test';
-import assert from 'node:assert/strict';
-import { useBrowser } from './support/harness.mjs';
-import { expect } from './support/expect.mjs';
+// disable Confirm); each case starts from the opposite validity so the dialog must react, and
+// none depends on another having run.
+import { test, expect } from './fixtures.mjs';
 import { ACKNOWLEDGE, openApplications, openConfiguration, openGenerateDialog, visibleDescription } from './support/app.mjs';
 
-const env = useBrowser();
 const INVALID = [
   ['0', 'Days', 'zero'],
   ['31', 'Days', 'more than 30 days'],
@@ -23,7 +20,7 @@ const VALID = [
   ['1', 'Hours'],
 ];
 
-describe('Retain for custom duration', () => {
+test.describe('Retain for custom duration', () => {
   let session;
   let dialog;
   const amount = () => dialog.getByRole('spinbutton', { name: 'Custom duration' });
@@ -35,8 +32,8 @@ describe('Retain for custom duration', () => {
     await amount().fill(value);
   }
 
-  before(async () => {
-    session = await env.open();
+  test.beforeAll(async ({ openSession }) => {
+    session = await openSession();
     await openApplications(session.page);
     await openConfiguration(session.page, 'Partner Dashboard');
     dialog = await openGenerateDialog(session.page);
@@ -44,16 +41,12 @@ describe('Retain for custom duration', () => {
     await dialog.getByRole('radio', { name: 'Retain for custom duration' }).check();
     await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
   });
-  after(async () => {
-    session.assertClean();
-    await session.close();
-  });
+  test.afterAll(() => session?.close());
 
   test('choosing it reveals the number field Custom duration and the select Unit with Days and Hours', async () => {
     await expect(amount()).toBeVisible();
-    assert.equal(await amount().getAttribute('type'), 'number');
-    const options = await unit().getByRole('option').allTextContents();
-    assert.deepEqual(options.map((option) => option.trim()), ['Days', 'Hours']);
+    await expect(amount()).toHaveAttribute('type', 'number');
+    await expect(unit().getByRole('option')).toHaveText(['Days', 'Hours']);
   });
 
   for (const [value, unitLabel, why] of INVALID) {
@@ -63,7 +56,7 @@ describe('Retain for custom duration', () => {
       await enter(value, unitLabel);
       await expect(confirm()).toBeDisabled();
       await expect(amount()).toHaveAttribute('aria-invalid', 'true');
-      assert.notEqual(await visibleDescription(amount()), '', 'a visible message tied to the field says why');
+      await expect.poll(() => visibleDescription(amount()), { message: 'a visible message tied to the field says why' }).not.toBe('');
     });
   }
 
@@ -73,8 +66,8 @@ describe('Retain for custom duration', () => {
       await expect(confirm()).toBeDisabled();
       await enter(value, unitLabel);
       await expect(confirm()).toBeEnabled();
-      assert.notEqual(await amount().getAttribute('aria-invalid'), 'true');
-      assert.equal(await visibleDescription(amount()), '', 'no message is shown');
+      await expect(amount()).not.toHaveAttribute('aria-invalid', 'true');
+      await expect.poll(() => visibleDescription(amount()), { message: 'no message is shown' }).toBe('');
     });
   }
 });

@@ -1,23 +1,19 @@
 // Reflow (WCAG 1.4.10) and zoom: at 200% zoom of a 1280 × 800 window (640 × 400 CSS pixels) and
 // on a 360 px wide phone, no view scrolls sideways, nothing is cut off, and every action of the
 // Generate and Revoke procedures can still be reached and used.
-import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
-import { useBrowser } from './support/harness.mjs';
-import { expect } from './support/expect.mjs';
+import { test, expect } from './fixtures.mjs';
 import {
   ACKNOWLEDGE, generateDialog, openApplications, openConfiguration, openGenerateDialog, openRevokeDialog, previousRegion,
   revokeDialog, secretRegion, status,
 } from './support/app.mjs';
 
-const env = useBrowser();
 const SIZES = [
   { name: '200% zoom of 1280 × 800', viewport: { width: 640, height: 400 } },
   { name: '360 px wide', viewport: { width: 360, height: 740 } },
 ];
 
 /** Fails when the page, or any element in it, is wider than the viewport (sideways scrolling or clipping). */
-async function assertNoSidewaysOverflow(page, where) {
+async function expectNoSidewaysOverflow(page, where) {
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const wide = [...document.querySelectorAll('body *')]
@@ -32,27 +28,29 @@ async function assertNoSidewaysOverflow(page, where) {
       .map((element) => `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)} px)`);
     return { scrollWidth: document.documentElement.scrollWidth, width, wide };
   });
-  assert.ok(overflow.scrollWidth <= overflow.width, `${where}: the page scrolls sideways (${overflow.scrollWidth} > ${overflow.width} px)`);
-  assert.deepEqual(overflow.wide, [], `${where}: elements reach past the viewport's edge`);
+  expect(overflow.scrollWidth, `${where}: the page scrolls sideways (${overflow.scrollWidth} > ${overflow.width} px)`).toBeLessThanOrEqual(overflow.width);
+  expect(overflow.wide, `${where}: elements reach past the viewport's edge`).toEqual([]);
 }
 
-describe('Reflow at 200% zoom and on a narrow screen', () => {
+test.describe('Reflow at 200% zoom and on a narrow screen', () => {
   for (const { name, viewport } of SIZES) {
-    test(`at ${name}: list, panel and both dialogs fit the width, and Generate and Revoke can be completed`, () =>
-      env.run({ viewport }, async ({ page }) => {
+    test.describe(name, () => {
+      test.use({ viewport });
+
+      test(`at ${name}: list, panel and both dialogs fit the width, and Generate and Revoke can be completed`, async ({ page }) => {
         await openApplications(page);
-        await assertNoSidewaysOverflow(page, 'the list');
+        await expectNoSidewaysOverflow(page, 'the list');
 
         await openConfiguration(page, 'Customer Portal');
-        await assertNoSidewaysOverflow(page, 'the Configuration tab');
+        await expectNoSidewaysOverflow(page, 'the Configuration tab');
         // A revealed secret is 64 characters without a space: it must wrap, not widen the page.
         await secretRegion(page).getByRole('button', { name: 'Show client secret' }).click();
         await previousRegion(page).getByRole('button', { name: 'Show previous client secret' }).click();
         await expect(previousRegion(page).locator('code')).toBeVisible();
-        await assertNoSidewaysOverflow(page, 'the Configuration tab with both secrets revealed');
+        await expectNoSidewaysOverflow(page, 'the Configuration tab with both secrets revealed');
 
         await openGenerateDialog(page);
-        await assertNoSidewaysOverflow(page, 'the Generate New Secret dialog');
+        await expectNoSidewaysOverflow(page, 'the Generate New Secret dialog');
         const generate = generateDialog(page);
         await generate.getByRole('radio', { name: 'Retain for 7 Days' }).check();
         await generate.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
@@ -62,13 +60,14 @@ describe('Reflow at 200% zoom and on a narrow screen', () => {
         await expect(secretRegion(page)).toBeVisible();
 
         await openRevokeDialog(page);
-        await assertNoSidewaysOverflow(page, 'the Revoke Previous Client Secret dialog');
+        await expectNoSidewaysOverflow(page, 'the Revoke Previous Client Secret dialog');
         const revoke = revokeDialog(page);
         await revoke.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
         await revoke.getByRole('button', { name: 'Confirm' }).click();
         await expect(revoke).toHaveCount(0);
         await expect(previousRegion(page)).toHaveCount(0);
-        await assertNoSidewaysOverflow(page, 'the Configuration tab after revoking');
-      }));
+        await expectNoSidewaysOverflow(page, 'the Configuration tab after revoking');
+      });
+    });
   }
 });

@@ -1,15 +1,13 @@
 // axe-core audits of every state of the console, each in light and dark colour schemes at 1280 and
 // 360 px wide. Any violation of any impact fails, and the failure lists each one (rule, impact,
 // element, what to fix) so it can be acted on without re-running anything.
-import { after, before, describe, test } from 'node:test';
-import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { startServer } from './support/server.mjs';
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { expect } from './support/expect.mjs';
-import { openApplications, openConfiguration } from './support/app.mjs';
+import { test, expect } from './fixtures.mjs';
+import { openApplications, openConfiguration, openGenerateDialog } from './support/app.mjs';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const AXE_RUN = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  resultTypes: ['violations'],
+};
 const WIDE = { width: 1280, height: 800 };
 const NARROW = { width: 360, height: 740 };
 const MODES = [
@@ -20,20 +18,6 @@ const MODES = [
 ];
 const INDEX_KEY = 'client-secret-console.v1.index';
 const BROKEN_KEY = 'client-secret-console.v1.app.broken';
-
-let server;
-let browser;
-let axeSource;
-
-before(async () => {
-  axeSource = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** One line per failing element: rule, impact, selector, markup and axe's summary of the fix. */
 function describeViolations(violations) {
@@ -52,51 +36,42 @@ function describeViolations(violations) {
     .join('\n');
 }
 
-async function axeViolations(page) {
-  // The console's Content-Security-Policy refuses inline scripts, so `page.addScriptTag` is
-  // blocked (and logs a CSP error); evaluating through the DevTools protocol is not subject to it.
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
-  const results = await page.evaluate(
-    (values) => window.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }),
-    AXE_TAGS,
-  );
-  return results.violations;
-}
-
 /** Waits until nothing is animating, so colours are measured as the user finally sees them. */
 async function settled(page) {
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
 }
 
 /**
- * A test per state: reach it once in a fresh context, then audit it in every mode (a subtest each,
- * so one report names the mode). The page must also have logged nothing and asked no other origin.
+ * A group per state: it is reached once, in a profile the group shares, and audited in every mode
+ * (a test each, so the report names the mode; each sets its own size and colour scheme, so none
+ * depends on another). The page must also have logged nothing and asked no other origin.
  */
 function auditState(title, reach) {
-  test(title, async (t) => {
-    const { page, context, assertClean } = await openPage(browser, server.url);
-    await openApplications(page);
-    await reach(page);
+  test.describe(title, () => {
+    let session;
+    test.beforeAll(async ({ openSession }) => {
+      session = await openSession();
+      await openApplications(session.page);
+      await reach(session.page);
+    });
+    test.afterAll(() => session?.close());
+
     for (const mode of MODES) {
-      await t.test(mode.name, async () => {
+      test(mode.name, async ({ axe }) => {
+        const { page } = session;
         await page.setViewportSize(mode.viewport);
         await page.emulateMedia({ colorScheme: mode.colorScheme });
         await settled(page);
-        const violations = await axeViolations(page);
-        assert.equal(violations.length, 0, `axe found violations (${mode.name}):\n${describeViolations(violations)}`);
+        const { violations } = await axe(page, AXE_RUN);
+        expect(violations, `axe found violations (${mode.name}):\n${describeViolations(violations)}`).toEqual([]);
       });
     }
-    assertClean();
-    await context.close();
   });
 }
 
-async function openGenerateDialog(page, name) {
+async function generateDialogOf(page, name) {
   await openConfiguration(page, name);
-  await page.getByRole('region', { name: 'Client Secret' }).getByRole('button', { name: 'Generate New Secret' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
-  await expect(dialog).toBeVisible();
-  return dialog;
+  return openGenerateDialog(page);
 }
 
 /** Stores an unreadable record listed in the index, with client ID `broken`. */
@@ -109,7 +84,7 @@ const plantUnreadableRecord = (page) =>
     [INDEX_KEY, BROKEN_KEY],
   );
 
-describe('axe finds no accessibility violations', () => {
+test.describe('axe finds no accessibility violations', () => {
   auditState('on the applications list', async () => {});
 
   auditState('on a search with no results', async (page) => {
@@ -142,12 +117,12 @@ describe('axe finds no accessibility violations', () => {
   });
 
   auditState('on the Generate New Secret dialog', async (page) => {
-    const dialog = await openGenerateDialog(page, 'Customer Portal');
+    const dialog = await generateDialogOf(page, 'Customer Portal');
     await dialog.getByRole('checkbox', { name: 'I understand and would like to continue' }).check();
   });
 
   auditState('on the Generate New Secret dialog with an invalid custom duration', async (page) => {
-    const dialog = await openGenerateDialog(page, 'Customer Portal');
+    const dialog = await generateDialogOf(page, 'Customer Portal');
     await dialog.getByRole('radio', { name: 'Retain for custom duration' }).check();
     await dialog.getByRole('spinbutton', { name: 'Custom duration' }).fill('31');
     await expect(dialog.locator('#custom-duration-error')).toContainText('30 days');
@@ -171,7 +146,7 @@ describe('axe finds no accessibility violations', () => {
   });
 
   auditState('on the confirmation shown after generating a secret', async (page) => {
-    const dialog = await openGenerateDialog(page, 'Nightly Report Job');
+    const dialog = await generateDialogOf(page, 'Nightly Report Job');
     await dialog.getByRole('checkbox', { name: 'I understand and would like to continue' }).check();
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await expect(dialog).toBeHidden();

@@ -1,0 +1,138 @@
+// Two tabs of one browser on the same application's Configuration tab stay consistent without a
+// reload (SPEC.md: "a change in one shows in the others"), and a dialog left open in one tab
+// while the other changes the application says so and asks for the acknowledgement again.
+import { test, expect } from './fixtures.mjs';
+import {
+  ACKNOWLEDGE,
+  DAY,
+  browserNow,
+  generateSecret,
+  openApplications,
+  openConfiguration,
+  openGenerateDialog,
+  openRevokeDialog,
+  previousExpiry,
+  previousRegion,
+  readSecrets,
+  revealedSecret,
+  revokeDialog,
+  secretRegion,
+  status,
+} from './support/app.mjs';
+
+/** Opens `name`'s Configuration tab in `a` by the procedure, then the same address in a second tab B. */
+async function openTwoTabs(a, newPage, name) {
+  await openApplications(a);
+  await openConfiguration(a, name);
+  await expect(secretRegion(a)).toBeVisible();
+  const b = await newPage();
+  await b.goto(a.url());
+  await expect(b.getByRole('heading', { name, exact: true, level: 2 })).toBeVisible();
+  await expect(b.getByRole('tab', { name: 'Configuration' })).toHaveAttribute('aria-selected', 'true');
+  await expect(secretRegion(b)).toBeVisible();
+  await Promise.all([a, b].map(markDocument));
+  return { a, b };
+}
+
+/**
+ * Makes `page` the foreground tab before acting in it: a background tab gets no animation frames,
+ * which Playwright's actionability checks wait for, so acting in one is slow.
+ */
+async function inTab(page) {
+  await page.bringToFront();
+  return page;
+}
+
+/** Marks the loaded document, so a later check can tell that no reload or navigation happened. */
+const markDocument = (page) => page.evaluate(() => { window.__sameDocument = true; });
+async function expectNotReloaded(page, what) {
+  expect(await page.evaluate(() => window.__sameDocument === true), `${what} was not reloaded`).toBe(true);
+}
+
+/** Waits until the revealed secret of `region` equals `expected`. */
+async function expectRevealed(region, what, expected) {
+  await expect.poll(() => revealedSecret(region, what), { message: `the ${what}` }).toBe(expected);
+}
+
+test.describe('Two tabs on one application', () => {
+  test('generating a secret in one tab shows the new secret and the previous secret in the other without a reload', async ({ page, newPage }) => {
+    const { a, b } = await openTwoTabs(page, newPage, 'Partner Dashboard');
+    const before = await readSecrets(b);
+    expect(before.previous, 'Partner Dashboard starts without a previous secret').toBeNull();
+
+    await generateSecret(await inTab(a), 'Retain for 7 Days');
+    await expect(status(a)).toContainText('New client secret generated');
+    const inA = await readSecrets(a);
+    expect(inA.previous).toBe(before.current);
+
+    await expect(previousRegion(b)).toBeVisible();
+    await inTab(b);
+    await expectRevealed(secretRegion(b), 'client secret', inA.current);
+    expect(await revealedSecret(previousRegion(b), 'previous client secret')).toBe(before.current);
+    await expectNotReloaded(b, 'the other tab');
+  });
+
+  test('revoking the previous secret in one tab removes it in the other without a reload', async ({ page, newPage }) => {
+    const { a, b } = await openTwoTabs(page, newPage, 'Customer Portal');
+    const before = await readSecrets(await inTab(a));
+    expect(before.previous, 'Customer Portal starts with a previous secret').toBeTruthy();
+
+    const dialog = await openRevokeDialog(await inTab(b));
+    await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(revokeDialog(b)).toHaveCount(0);
+    await expect(previousRegion(b)).toHaveCount(0);
+
+    await expect(previousRegion(a)).toHaveCount(0);
+    await inTab(a);
+    expect(await revealedSecret(secretRegion(a), 'client secret'), 'the current secret is unchanged').toBe(before.current);
+    await expectNotReloaded(a, 'the other tab');
+  });
+
+  test('a Generate dialog left open while another tab rotates says so, asks for the acknowledgement again, and then rotates from the new state', async ({ page, newPage }) => {
+    const { a, b } = await openTwoTabs(page, newPage, 'Partner Dashboard');
+    const s0 = (await readSecrets(b)).current;
+
+    // Tab B: the dialog is filled in and ready to confirm...
+    const dialog = await openGenerateDialog(await inTab(b));
+    const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
+    const confirm = dialog.getByRole('button', { name: 'Confirm' });
+    await dialog.getByRole('radio', { name: 'Retain for 1 Day' }).check();
+    await acknowledge.check();
+    await expect(confirm).toBeEnabled();
+
+    // ...when tab A rotates the secret.
+    await generateSecret(await inTab(a), 'Retain for 7 Days');
+    const s1 = (await readSecrets(a)).current;
+    expect(s1).not.toBe(s0);
+
+    await inTab(b);
+    await expect(dialog.getByText(/another tab/i).first()).toBeVisible();
+    await expect(acknowledge).not.toBeChecked();
+    await expect(confirm).toBeDisabled();
+    await expect(dialog).toContainText(/replaced/i);
+
+    await dialog.getByRole('radio', { name: 'Retain for 1 Day' }).check();
+    await acknowledge.check();
+    await expect(confirm).toBeEnabled();
+    const rotatedAt = await browserNow(b);
+    await confirm.click();
+    await expect(dialog).toHaveCount(0);
+    await expect(status(b)).toContainText('New client secret generated');
+
+    const inB = await readSecrets(b);
+    expect([s0, s1], 'a new secret was generated').not.toContain(inB.current);
+    expect(inB.previous, 'the previous secret is the one tab A generated').toBe(s1);
+    const expiresAt = await previousExpiry(b);
+    expect(
+      Math.abs(expiresAt - (rotatedAt + DAY)),
+      `the previous secret expires a day after the rotation: ${new Date(expiresAt).toISOString()}`,
+    ).toBeLessThan(10_000);
+    await expectNotReloaded(b, 'tab B');
+
+    await expectRevealed(secretRegion(await inTab(a)), 'client secret', inB.current);
+    expect(await revealedSecret(previousRegion(a), 'previous client secret')).toBe(s1);
+    await expect(a.getByText(s0), 'the first secret is gone in tab A').toHaveCount(0);
+    await expectNotReloaded(a, 'tab A');
+  });
+});
