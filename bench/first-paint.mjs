@@ -8,43 +8,15 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createStaticHost } from '../scripts/static-host.mjs';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
+import {
+  cumulativeLayoutShift, frameGeometry, holdBackTheWasm, movedParts, painted, recordLayoutShifts,
+} from '../tests/e2e/support/first_paint.mjs';
 
 const root = path.resolve(process.argv[2] ?? 'dist');
 const shots = process.argv[3];
 const server = createStaticHost({ root });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
-
-/**
- * What must not move when the app takes over: boxes (x, y, width, height), the containers whose
- * height follows the page's content (x, y, width), and the texts (the box of the text itself).
- */
-const FRAME = {
-  'top bar': ['box', '.topbar'],
-  logo: ['box', '.topbar__logo'],
-  product: ['text', '.topbar__product'],
-  navigation: ['top', 'nav.sidebar'],
-  'navigation link': ['box', '.sidebar__link'],
-  content: ['top', 'main#main'],
-  heading: ['text', '.page-header h1, .page-header__title'],
-};
-
-const boxes = (page) =>
-  page.evaluate((frame) => {
-    const measure = ([kind, selector]) => {
-      const element = document.querySelector(selector);
-      if (!element) return null;
-      let rect = element.getBoundingClientRect();
-      if (kind === 'text') {
-        const range = document.createRange();
-        range.selectNodeContents(element);
-        rect = range.getBoundingClientRect();
-      }
-      const values = kind === 'top' ? [rect.x, rect.y, rect.width] : [rect.x, rect.y, rect.width, rect.height];
-      return values.map((value) => Math.round(value * 100) / 100).join(',');
-    };
-    return Object.fromEntries(Object.entries(frame).map(([name, what]) => [name, measure(what)]));
-  }, FRAME);
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 let failures = 0;
@@ -58,31 +30,20 @@ for (const [label, viewport, colorScheme] of [
   const page = await context.newPage();
   const errors = [];
   page.on('console', (message) => ['error', 'warning'].includes(message.type()) && errors.push(message.text()));
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  await recordLayoutShifts(page);
+  const release = await holdBackTheWasm(page);
   await page.goto(`${origin}/`);
   await page.waitForSelector('#first-paint .first-paint__loading');
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const before = await boxes(page);
+  await painted(page);
+  const before = await frameGeometry(page);
   if (shots) await page.screenshot({ path: path.join(shots, `frame-${label.replaceAll(' ', '-')}.png`) });
   release();
   await page.getByRole('heading', { name: 'Applications', level: 1 }).waitFor();
   await page.waitForTimeout(500);
-  const after = await boxes(page);
+  const moved = movedParts(before, await frameGeometry(page));
   if (shots) await page.screenshot({ path: path.join(shots, `app-${label.replaceAll(' ', '-')}.png`) });
-  const cls = await page.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0));
-  const moved = Object.keys(FRAME).filter((name) => before[name] !== after[name]);
-  console.log(`${label}: CLS ${cls.toFixed(4)}; frame boxes that moved: ${moved.length ? moved.map((name) => `${name} ${before[name]} -> ${after[name]}`).join('; ') : 'none'}; console errors: ${errors.length}`);
+  const cls = await cumulativeLayoutShift(page);
+  console.log(`${label}: CLS ${cls.toFixed(4)}; frame parts that moved: ${moved.length ? moved.join('; ') : 'none'}; console errors: ${errors.length}`);
   if (cls > 0 || moved.length || errors.length) failures += 1;
   await context.close();
 }
