@@ -2,7 +2,7 @@
 //! "Export and import file format"). Names are spelled out and times are RFC 3339 so that an
 //! administrator can read and review a file; the stored records stay compact.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Application, ApplicationType, TokenEndpointAuthMethod};
@@ -150,7 +150,13 @@ pub fn export_json(
     serde_json::to_string_pretty(&envelope).unwrap_or_default()
 }
 
-/// `client-secret-console-YYYY-MM-DD.json`, by the UTC date of `now`.
+/// `client-secret-console-YYYY-MM-DD.json`, by the UTC date of `now`. Written out rather than
+/// with chrono's `format("%Y-%m-%d")`, whose strftime parser and formatter cost ~8 KB of wasm.
 pub fn export_file_name(now: DateTime<Utc>) -> String {
-    format!("client-secret-console-{}.json", now.format("%Y-%m-%d"))
+    format!(
+        "client-secret-console-{:04}-{:02}-{:02}.json",
+        now.year(),
+        now.month(),
+        now.day()
+    )
 }

@@ -138,6 +138,15 @@ fn the_file_name_carries_the_utc_date() {
 }
 
 #[test]
+fn the_file_name_pads_a_single_digit_month_and_day_and_uses_the_utc_day() {
+    let late_evening_utc = Utc.with_ymd_and_hms(2027, 1, 5, 23, 59, 59).unwrap();
+    assert_eq!(
+        export_file_name(late_evening_utc),
+        "client-secret-console-2027-01-05.json"
+    );
+}
+
+#[test]
 fn an_export_with_secrets_reads_back_as_the_same_applications() {
     let originals = [
         rotated("c-1"),
