@@ -265,7 +265,7 @@ struct Head {
 
 const HEAD_FIELDS: &[&str] = &["schema", "next"];
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Entry {
     schema: u64,
     seq: u64,
@@ -280,7 +280,7 @@ struct Entry {
     kind: StoredKind,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 #[serde(tag = "k", rename_all = "lowercase")]
 enum StoredKind {
     Created {
@@ -358,6 +358,104 @@ impl From<StoredKind> for ActivityKind {
             StoredKind::Imported => ActivityKind::Imported,
             StoredKind::Policy { from, to } => ActivityKind::RotationPolicyChanged { from, to },
         }
+    }
+}
+
+/// An entry as read: the kind's fields side by side and kept as raw JSON until the kind (`k`)
+/// says which ones it has and what they are. Deriving `Deserialize` for `Entry` instead (an
+/// internally tagged enum flattened into a struct) buffers every field in serde's `Content` and
+/// cost ~20 KB of wasm. Fields a kind does not have are ignored, as serde ignores unknown fields.
+#[derive(Deserialize)]
+struct ReadEntry {
+    schema: u64,
+    seq: u64,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    at: DateTime<Utc>,
+    #[serde(default)]
+    id: Option<ClientId>,
+    #[serde(default)]
+    name: Option<ApplicationName>,
+    k: String,
+    #[serde(default, rename = "type", deserialize_with = "present")]
+    kind: Option<Box<RawValue>>,
+    #[serde(default, deserialize_with = "present")]
+    from: Option<Box<RawValue>>,
+    #[serde(default, deserialize_with = "present")]
+    to: Option<Box<RawValue>>,
+    #[serde(default, deserialize_with = "present")]
+    keep: Option<Box<RawValue>>,
+    #[serde(default)]
+    replaced: bool,
+}
+
+/// A field that is there, even as `null` (a policy's "no rotation policy"); `None` only when absent.
+fn present<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Box<RawValue>>, D::Error> {
+    Box::<RawValue>::deserialize(deserializer).map(Some)
+}
+
+/// The kind field `name`, read by `read` from its raw JSON.
+fn kind_field<T>(
+    raw: Option<&RawValue>,
+    name: &str,
+    read: impl FnOnce(&str) -> serde_json::Result<T>,
+) -> Result<T, ActivityProblem> {
+    let raw = raw.ok_or_else(|| ActivityProblem::WrongShape(format!("missing field `{name}`")))?;
+    read(raw.get()).map_err(|error| ActivityProblem::WrongShape(error.to_string()))
+}
+
+/// The kind field `name` as a `T`.
+fn kind_value<T: serde::de::DeserializeOwned>(
+    raw: Option<&RawValue>,
+    name: &str,
+) -> Result<T, ActivityProblem> {
+    kind_field(raw, name, |text| serde_json::from_str(text))
+}
+
+impl ReadEntry {
+    fn stored_kind(&self) -> Result<StoredKind, ActivityProblem> {
+        let from = || self.from.as_deref();
+        let to = || self.to.as_deref();
+        let policy = |raw, name| {
+            kind_field(raw, name, |text| {
+                policy_code::deserialize(&mut serde_json::Deserializer::from_str(text))
+            })
+        };
+        Ok(match self.k.as_str() {
+            "created" => StoredKind::Created {
+                kind: kind_value(self.kind.as_deref(), "type")?,
+            },
+            "renamed" => StoredKind::Renamed {
+                from: kind_value(from(), "from")?,
+                to: kind_value(to(), "to")?,
+            },
+            "enabled" => StoredKind::Enabled,
+            "disabled" => StoredKind::Disabled,
+            "auth" => StoredKind::Auth {
+                from: kind_value(from(), "from")?,
+                to: kind_value(to(), "to")?,
+            },
+            "generated" => StoredKind::Generated {
+                keep: kind_field(self.keep.as_deref(), "keep", |text| {
+                    retention_code::deserialize(&mut serde_json::Deserializer::from_str(text))
+                })?,
+                replaced: self.replaced,
+            },
+            "revoked" => StoredKind::Revoked,
+            "expired" => StoredKind::Expired,
+            "deleted" => StoredKind::Deleted,
+            "imported" => StoredKind::Imported,
+            "policy" => StoredKind::Policy {
+                from: policy(from(), "from")?,
+                to: policy(to(), "to")?,
+            },
+            other => {
+                return Err(ActivityProblem::WrongShape(format!(
+                    "unknown event kind {other:?}"
+                )));
+            }
+        })
     }
 }
 
@@ -507,8 +605,9 @@ fn decode_head(text: &str) -> Result<u64, ActivityProblem> {
 }
 
 fn decode_entry(text: &str) -> Result<(u64, ActivityEvent), ActivityProblem> {
-    let entry = decode_versioned::<Entry>(text, ACTIVITY_SCHEMA, |entry| entry.schema)?;
-    let console_kind = matches!(entry.kind, StoredKind::Policy { .. });
+    let entry = decode_versioned::<ReadEntry>(text, ACTIVITY_SCHEMA, |entry| entry.schema)?;
+    let kind = entry.stored_kind()?;
+    let console_kind = matches!(kind, StoredKind::Policy { .. });
     let subject = match (entry.id, entry.name) {
         (Some(client_id), Some(name)) if !console_kind => {
             ActivitySubject::Application { client_id, name }
@@ -523,7 +622,7 @@ fn decode_entry(text: &str) -> Result<(u64, ActivityEvent), ActivityProblem> {
     let event = ActivityEvent {
         at: entry.at,
         subject,
-        kind: entry.kind.into(),
+        kind: kind.into(),
     };
     Ok((entry.seq, event))
 }
@@ -915,6 +1014,12 @@ mod tests {
             r#"{"schema":1,"seq":0,"at":1,"id":"a","name":"A","k":"exploded"}"#,
             r#"{"schema":1,"seq":0,"at":1,"id":"a","name":" ","k":"enabled"}"#,
             r#"{"schema":1,"seq":0,"at":1,"id":"a","name":"A","k":"generated","keep":"c31d"}"#,
+            r#"{"schema":1,"seq":0,"at":1,"id":"a","name":"A","k":"generated"}"#,
+            r#"{"schema":1,"seq":0,"at":1,"id":"a","name":"A","k":"renamed","from":"B"}"#,
+            r#"{"schema":1,"seq":0,"at":1,"id":"a","name":"A","k":"auth","from":"basic","to":"x"}"#,
+            r#"{"schema":1,"seq":0,"at":1,"id":"a","name":"A","k":"created","type":null}"#,
+            r#"{"schema":2,"seq":0,"at":1,"k":"policy","to":30}"#,
+            r#"{"schema":2,"seq":0,"at":1,"k":"policy","from":null,"to":0}"#,
             r#"{"schema":0,"seq":0,"at":1,"id":"a","name":"A","k":"enabled"}"#,
         ] {
             assert!(
