@@ -15,6 +15,7 @@ use super::application::{
     Application, ApplicationName, ApplicationType, AuthMethodChange, ClientId,
     TokenEndpointAuthMethod,
 };
+use super::by_time::newest_first;
 use super::retention::Retention;
 use super::rotation_policy::RotationPolicy;
 
@@ -164,9 +165,9 @@ pub fn merge_activity<'a>(
             .is_none_or(|client_id| !recorded_expiries.contains(&(client_id, expiry.at)))
     });
     // Later recorded first, so events at the same instant keep their recorded order reversed.
-    let mut merged: Vec<ActivityEvent> = recorded.rev().chain(pending).cloned().collect();
-    merged.sort_by_key(|event| std::cmp::Reverse(event.at));
-    merged
+    newest_first(recorded.rev().chain(pending).cloned().collect(), |event| {
+        event.at
+    })
 }
 
 /// The events of the application `client_id` among `events`, in their order; console events

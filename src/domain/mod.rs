@@ -7,6 +7,7 @@
 
 mod activity;
 mod application;
+mod by_time;
 mod clock;
 mod encoding;
 pub mod exchange;

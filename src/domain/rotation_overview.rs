@@ -9,6 +9,7 @@
 use chrono::{DateTime, Utc};
 
 use super::application::Application;
+use super::by_time::oldest_first;
 use super::rotation_policy::RotationPolicy;
 
 /// An application whose previous secret is still valid.
@@ -54,11 +55,10 @@ impl RotationOverview {
                 });
             }
         }
-        // Stable sorts, so equal times keep the applications' order from tick to tick.
-        overview
-            .in_progress
-            .sort_by_key(|entry| entry.previous_expires_at);
-        overview.due.sort_by_key(|entry| entry.secret_created_at);
+        // Equal times keep the applications' order from tick to tick.
+        overview.in_progress =
+            oldest_first(overview.in_progress, |entry| entry.previous_expires_at);
+        overview.due = oldest_first(overview.due, |entry| entry.secret_created_at);
         overview
     }
 
