@@ -54,6 +54,7 @@ async function audit(url, port) {
       .map((ref) => `${id}: ${lhr.audits[ref.id].title}`),
   );
   return {
+    lcpElement: lcpElement(lhr.audits['largest-contentful-paint-element']),
     scores: Object.fromEntries(CATEGORIES.map((id) => [id, score(lhr.categories[id])])),
     metrics: Object.fromEntries(METRICS.map(([id]) => [id, lhr.audits[id]])),
     failing,
@@ -61,6 +62,20 @@ async function audit(url, port) {
     version: lhr.lighthouseVersion,
     browser: lhr.environment?.hostUserAgent ?? '',
   };
+}
+
+/** The LCP element as Lighthouse names it (its selector and a snippet of its markup) and the
+ * phases of its paint, from the `largest-contentful-paint-element` audit's tables. */
+function lcpElement(elementAudit) {
+  const tables = elementAudit?.details?.items ?? [];
+  const node = tables.flatMap((table) => table.items ?? []).find((item) => item.node)?.node;
+  const phases = tables
+    .flatMap((table) => table.items ?? [])
+    .filter((item) => item.phase && typeof item.timing === 'number')
+    .map((item) => `${item.phase} ${Math.round(item.timing)} ms`);
+  if (!node) return 'not reported';
+  const snippet = (node.snippet ?? '').replace(/\s+/g, ' ').slice(0, 120);
+  return `\`${node.selector ?? node.nodeLabel ?? '?'}\` (${snippet})${phases.length > 0 ? `; ${phases.join(', ')}` : ''}`;
 }
 
 function table(runs) {
@@ -77,7 +92,7 @@ function table(runs) {
     lines.push(`| ${label} | ${middle.metrics[id].displayValue} | ${runs.map((run) => run.metrics[id].displayValue).join(' | ')} |`);
   }
   const lcp = runs.map((run) => run.metrics['largest-contentful-paint'].numericValue);
-  lines.push('', `LCP median over the runs: ${(median(lcp) / 1000).toFixed(2)} s.`);
+  lines.push('', `LCP median over the runs: ${(median(lcp) / 1000).toFixed(2)} s. LCP element (median run): ${middle.lcpElement}.`);
   return lines.join('\n');
 }
 
