@@ -4,7 +4,8 @@
 //!
 //! An address is typed or pasted by people, so anything unknown in it is ignored (the default
 //! applies), never an error. Sorting is done once per change of the applications or the order,
-//! with keys computed once per application; filtering walks that order without allocating.
+//! comparing names once per change of the applications (`NameOrder`), so another sort compares
+//! numbers only; filtering walks that order without allocating.
 
 use chrono::{DateTime, Utc};
 
@@ -187,7 +188,7 @@ impl ListQuery {
     }
 
     /// The positions in `sorted` (positions into `applications`, already in this query's
-    /// order, see [`sorted_positions`]) of the applications that match, in order.
+    /// order, see [`NameOrder::sorted`]) of the applications that match, in order.
     pub fn matching_positions(
         &self,
         applications: &[Application],
@@ -300,35 +301,63 @@ impl TimeDependentTally {
     }
 }
 
-/// Positions into `applications` in `order`. Keys are computed once per application; ties
-/// (and applications a key does not apply to, which go last) are by name, then client ID.
-pub fn sorted_positions(applications: &[Application], order: SortOrder) -> Vec<usize> {
-    /// An instant sort key: `None` (the key does not apply) sorts after every instant.
-    type Instant = (bool, i64);
-    fn instant(at: Option<DateTime<Utc>>) -> Instant {
-        at.map_or((true, 0), |at| (false, at.timestamp_micros()))
+/// The applications by name (case-folded), then client ID: the list's default order, and the
+/// tie-break of every other order. Computed once per change of the applications, so choosing
+/// another sort compares numbers only, never names.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NameOrder {
+    positions: Vec<usize>,
+}
+
+impl NameOrder {
+    pub fn of(applications: &[Application]) -> Self {
+        let mut keyed: Vec<(&str, &str, usize)> = applications
+            .iter()
+            .enumerate()
+            .map(|(position, app)| (app.name().folded(), app.client_id.as_str(), position))
+            .collect();
+        keyed.sort_unstable();
+        Self {
+            positions: keyed.into_iter().map(|(_, _, position)| position).collect(),
+        }
     }
-    let mut keyed: Vec<((Instant, String, &str), usize)> = applications
-        .iter()
-        .enumerate()
-        .map(|(position, app)| {
-            let primary = match order {
-                SortOrder::Name => instant(None),
-                SortOrder::NewestFirst => (false, -app.created_at.timestamp_micros()),
-                SortOrder::OldestSecretFirst => {
-                    instant(app.client_secret().ok().map(|secret| secret.created_at))
-                }
-                SortOrder::PreviousSecretExpiringFirst => instant(
-                    app.stored_previous_secret()
-                        .map(|previous| previous.expires_at),
-                ),
-            };
-            let name = app.name().as_str().to_lowercase();
-            ((primary, name, app.client_id.as_str()), position)
-        })
-        .collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, position)| position).collect()
+
+    /// Positions into `applications` (the ones this order was computed from) in `order`.
+    /// Applications a key does not apply to go last; ties keep the name order.
+    pub fn sorted(&self, applications: &[Application], order: SortOrder) -> Vec<usize> {
+        if order == SortOrder::Name {
+            return self.positions.clone();
+        }
+        /// An instant sort key: `None` (the key does not apply) sorts after every instant.
+        fn instant(at: Option<DateTime<Utc>>) -> (bool, i64) {
+            at.map_or((true, 0), |at| (false, at.timestamp_micros()))
+        }
+        let primary = |app: &Application| match order {
+            SortOrder::Name => instant(None),
+            SortOrder::NewestFirst => (false, -app.created_at.timestamp_micros()),
+            SortOrder::OldestSecretFirst => {
+                instant(app.client_secret().ok().map(|secret| secret.created_at))
+            }
+            SortOrder::PreviousSecretExpiringFirst => instant(
+                app.stored_previous_secret()
+                    .map(|previous| previous.expires_at),
+            ),
+        };
+        // The rank in the name order is unique, so the keys are distinct and an unstable sort
+        // gives the one order there is.
+        let mut keyed: Vec<((bool, i64), usize, usize)> = self
+            .positions
+            .iter()
+            .enumerate()
+            .filter_map(|(rank, &position)| {
+                applications
+                    .get(position)
+                    .map(|app| (primary(app), rank, position))
+            })
+            .collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, _, position)| position).collect()
+    }
 }
 
 #[cfg(test)]
@@ -389,7 +418,7 @@ mod tests {
         query: &ListQuery,
         policy: Option<&dyn RotationRule>,
     ) -> Vec<String> {
-        let sorted = sorted_positions(applications, query.sort);
+        let sorted = NameOrder::of(applications).sorted(applications, query.sort);
         names(
             applications,
             &query.matching_positions(applications, &sorted, now(), policy),
@@ -520,7 +549,7 @@ mod tests {
             ["Alpha Mobile", "Foxtrot Web"]
         );
         let later = now() + Duration::days(2);
-        let sorted = sorted_positions(&applications, query.sort);
+        let sorted = NameOrder::of(&applications).sorted(&applications, query.sort);
         assert_eq!(
             names(
                 &applications,
@@ -649,7 +678,7 @@ mod tests {
     {
         let applications = sample();
         let query = query_of(&[("sort", "previous-expiring")]);
-        let sorted = sorted_positions(&applications, query.sort);
+        let sorted = NameOrder::of(&applications).sorted(&applications, query.sort);
         let later = now() + Duration::days(2);
         let positions = query.matching_positions(&applications, &sorted, later, None);
         assert_eq!(

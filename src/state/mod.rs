@@ -111,10 +111,9 @@ impl AppState {
             on_cleanup(move || handle.clear());
         }
         sync::follow_other_tabs(self);
-        // After the first list paint, which does not need the log.
-        request_animation_frame(move || {
-            set_timeout(move || self.load_activity_once(), std::time::Duration::ZERO)
-        });
+        // The first list paint does not need the log: it is read once the browser is idle after
+        // that frame (a timeout would run first, between the frame and the next input).
+        request_animation_frame(move || request_idle_callback(move || self.load_activity_once()));
     }
 
     pub fn applications(&self) -> ReadSignal<Vec<Application>> {

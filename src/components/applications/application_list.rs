@@ -1,14 +1,14 @@
 //! The list of applications as the address's query says (search, Type, Status, Sort), rendered
 //! a page at a time so ten thousand applications never become ten thousand DOM rows.
 //!
-//! The order is computed once per change of the applications or the sort; a filter or search
-//! change only walks it. Time re-filters only when a time-dependent status changed somewhere.
+//! The name order is computed once per change of the applications, the sorted order once per
+//! change of the sort (from numbers and the name order); a filter or search change only walks
+//! it. Time re-filters only when a time-dependent status changed somewhere.
 
 use leptos::prelude::*;
 
 use crate::domain::{
-    ApplicationType, ClientId, EntryStatus, ListQuery, RotationAlert, TimeDependentTally,
-    sorted_positions,
+    ApplicationType, ClientId, EntryStatus, ListQuery, NameOrder, RotationAlert, TimeDependentTally,
 };
 use crate::state::use_app_state;
 
@@ -37,10 +37,15 @@ pub fn ApplicationList(
     let policy = state.rotation_policy();
     let shown = RwSignal::new(PAGE_SIZE);
     let sort = Memo::new(move |_| query.with(|query| query.sort));
+    let by_name = Memo::new(move |_| {
+        state
+            .applications()
+            .with(|applications| NameOrder::of(applications))
+    });
     let sorted = Memo::new(move |_| {
         state
             .applications()
-            .with(|applications| sorted_positions(applications, sort.get()))
+            .with(|applications| by_name.with(|by_name| by_name.sorted(applications, sort.get())))
     });
     let tally = Memo::new(move |_| {
         if !query.with(ListQuery::depends_on_time) {
