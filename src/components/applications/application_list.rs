@@ -12,7 +12,7 @@ use crate::domain::{
 };
 use crate::state::use_app_state;
 
-use crate::components::applications::list_address::use_list_suffix;
+use crate::components::applications::list_address::query_string;
 use crate::components::details::details_panel::{Tab, application_path};
 use crate::components::shared::site_base::use_site_base;
 use crate::components::shared::time_text::{local_date_time, machine_time};
@@ -102,7 +102,8 @@ pub fn ApplicationList(
             query.with(ListQuery::narrows),
         )
     };
-    let suffix = use_list_suffix();
+    // From the query shown, not the address, which is written after the paint.
+    let suffix = Memo::new(move |_| query.with(query_string));
 
     view! {
         <p class="list-count" aria-live="polite">{count_text}</p>
