@@ -29,8 +29,8 @@ pub use application::{
 };
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use list_query::{
-    EntryStatus, ListQuery, NameOrder, RotationAlert, RotationRule, SortOrder, StatusFilter,
-    TimeDependentTally,
+    EntryStatus, ListQuery, NameOrder, RotationAlert, RotationRule, SearchText, SortOrder,
+    StatusFilter, TimeDependentTally,
 };
 pub use retention::{
     CustomRetention, DurationUnit, MAX_RETENTION_DAYS, MAX_RETENTION_HOURS, Retention,

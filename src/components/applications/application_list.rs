@@ -8,7 +8,8 @@
 use leptos::prelude::*;
 
 use crate::domain::{
-    ApplicationType, ClientId, EntryStatus, ListQuery, NameOrder, RotationAlert, TimeDependentTally,
+    ApplicationType, ClientId, EntryStatus, ListQuery, NameOrder, RotationAlert, SearchText,
+    TimeDependentTally,
 };
 use crate::state::use_app_state;
 
@@ -55,17 +56,36 @@ pub fn ApplicationList(
             TimeDependentTally::at(applications, now.get(), Some(&policy.get()))
         })
     });
+    // Built on the first search, then once per change of the applications.
+    let search_text = Memo::new(move |_| {
+        state
+            .applications()
+            .with(|applications| SearchText::of(applications))
+    });
     // Positions of the matching applications, in order; rows are built only for the page shown.
     let matches = Memo::new(move |_| {
         tally.track();
         let now = now.get_untracked();
         let policy = policy.get();
-        state.applications().with(|applications| {
-            sorted.with(|sorted| {
-                query.with(|query| {
-                    query.matching_positions(applications, sorted, now, Some(&policy))
+        query.with(|query| {
+            let matching = |search_text: Option<&SearchText>| {
+                state.applications().with(|applications| {
+                    sorted.with(|sorted| {
+                        query.matching_positions(
+                            applications,
+                            sorted,
+                            search_text,
+                            now,
+                            Some(&policy),
+                        )
+                    })
                 })
-            })
+            };
+            if query.searches() {
+                search_text.with(|search_text| matching(Some(search_text)))
+            } else {
+                matching(None)
+            }
         })
     });
     // A new query starts from the first page.
