@@ -1,7 +1,10 @@
 // Where the time goes: a CPU profile (Chromium's sampling profiler over CDP) of one benchmark
 // action at 10,000 applications, summed by function (self time), heaviest first.
 //
-//   node bench/profile.mjs load|search|confirm [distDir]
+//   node bench/profile.mjs load|search|sort|filter|confirm [distDir]
+//
+// The data is the benchmark's 10,000 profile (a full activity log included). `sort` times the
+// Sort change to Oldest secret first, `filter` the Status filter change to Rotation in progress.
 //
 // Function names need a build that keeps the wasm name section, which wasm-opt strips:
 //   sed 's/data-wasm-opt="s"/data-wasm-opt="0"/' index.html > index.profile.html
@@ -9,19 +12,24 @@
 //   node bench/profile.mjs confirm /tmp/profdist
 // (or data-wasm-opt-params="-g" instead of "0": optimised, names kept). Unoptimised wasm is
 // slower than the shipped build: read the shares, not the milliseconds.
-// PROFILE_INCLUSIVE=1 adds time including callees; PROFILE_CALLERS=<name> shows who called it.
+// PROFILE_INCLUSIVE=1 adds time including callees; PROFILE_CALLERS=<name> shows who called it;
+// PROFILE_TREE=<ms> prints the call tree (top down, same-named children merged) down to calls
+// of at least that many milliseconds, which says what each phase of the action costs.
 import path from 'node:path';
 import { launchBrowser, serve } from './support/browser.mjs';
 import { seedApplications, rotationTarget } from './support/seed.mjs';
-import { benchHooks, writeStorage } from './support/in-page.mjs';
+import { benchHooks, timeSelect, writeStorage } from './support/in-page.mjs';
 
-const ACTIONS = ['load', 'search', 'confirm'];
+const ACTIONS = ['load', 'search', 'sort', 'filter', 'confirm'];
+/** The select and the value each of `sort` and `filter` chooses, as bench/run.mjs does. */
+const SELECTS = { sort: ['Sort', 'oldest-secret'], filter: ['Status', 'rotation-in-progress'] };
 const [action = 'confirm', root = 'dist'] = process.argv.slice(2);
 if (!ACTIONS.includes(action)) {
   console.error(`usage: node bench/profile.mjs ${ACTIONS.join('|')} [distDir]`);
   process.exit(2);
 }
-const COUNT = 10_000;
+/** PROFILE_APPLICATIONS=10 profiles the small profile instead. */
+const COUNT = Number(process.env.PROFILE_APPLICATIONS ?? 10_000);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const server = await serve(path.resolve(root));
@@ -31,7 +39,7 @@ try {
   await context.addInitScript(benchHooks);
   const seeding = await context.newPage();
   await seeding.goto(`${server.url}/favicon.svg`);
-  const { applications, items } = seedApplications(COUNT);
+  const { applications, items } = seedApplications(COUNT, Date.now(), { withFullLog: true });
   await seeding.evaluate(writeStorage, items);
   const page = await context.newPage();
   await seeding.close();
@@ -53,6 +61,15 @@ try {
       await searchbox.fill(text);
       await sleep(100);
     }
+  } else if (action in SELECTS) {
+    await page.goto(`${server.url}/applications`);
+    await page.waitForFunction(() => window.__bench?.firstListPaint !== undefined, null, { timeout: 60_000 });
+    await sleep(1000);
+    const [name, value] = SELECTS[action];
+    const select = await page.getByRole('combobox', { name, exact: true }).elementHandle();
+    await cdp.send('Profiler.start');
+    await page.evaluate(timeSelect, { select, value });
+    await sleep(100);
   } else {
     await page.goto(`${server.url}/applications/${target.id}/configuration`);
     await page.getByRole('region', { name: 'Client Secret' }).getByRole('button', { name: 'Generate New Secret' }).click();
@@ -99,8 +116,9 @@ try {
       }
     }
     console.log('inclusive:');
-    for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(2).padStart(8)} ms  ${name.slice(0, 160)}`);
+    for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_INCLUSIVE) > 1 ? Number(process.env.PROFILE_INCLUSIVE) : 40)) console.log(`${ms.toFixed(2).padStart(8)} ms  ${name.slice(0, 160)}`);
   }
+  if (process.env.PROFILE_TREE) printTree(profile, interval, Number(process.env.PROFILE_TREE));
   console.log(`${action}: ${total.toFixed(1)} ms of script, top functions by self time`);
   for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
     console.log(`${ms.toFixed(2).padStart(8)} ms  ${(100 * (ms / total)).toFixed(1).padStart(5)} %  ${name.slice(0, 150)}`);
@@ -123,4 +141,31 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** The call tree from the root, each node's children merged by name, down to `minimumMs`. */
+function printTree(profile, interval, minimumMs) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const merged = (ids) => {
+    const groups = new Map();
+    for (const id of ids) {
+      const node = byId.get(id);
+      const name = node.callFrame.functionName || '(anonymous)';
+      if (!groups.has(name)) groups.set(name, []);
+      groups.get(name).push(id);
+    }
+    return groups;
+  };
+  const totalOf = (id) => (interval.get(id) ?? 0) + (byId.get(id).children ?? []).reduce((sum, child) => sum + totalOf(child), 0);
+  const walk = (ids, depth) => {
+    const rows = [...merged(ids)].map(([name, group]) => [name, group, group.reduce((sum, id) => sum + totalOf(id), 0)]);
+    for (const [name, group, ms] of rows.sort((a, b) => b[2] - a[2])) {
+      if (ms < minimumMs || ['(idle)', '(program)'].includes(name)) continue;
+      const self = group.reduce((sum, id) => sum + (interval.get(id) ?? 0), 0);
+      console.log(`${ms.toFixed(1).padStart(8)} ms ${self.toFixed(1).padStart(6)} self  ${'  '.repeat(depth)}${name.replace(/::h[0-9a-f]{16}$/, '').slice(0, 140)}`);
+      walk(group.flatMap((id) => byId.get(id).children ?? []), depth + 1);
+    }
+  };
+  console.log('call tree (total, self):');
+  walk(byId.get(profile.nodes[0].id).children ?? [], 0);
 }

@@ -1,8 +1,10 @@
 //! Browser capabilities, each wrapped once with a typed interface so components never reach
 //! for `web_sys` themselves: cross-tab locks, the clipboard, file downloads and file reading, HMAC
 //! signing, the panic banner, the public URL the page was built for, the frame it paints before
-//! the wasm arrives, and yielding to the browser during long work.
+//! the wasm arrives, work deferred until after the next paint, and yielding to the browser during
+//! long work.
 
+pub mod after_paint;
 pub mod clipboard;
 pub mod download;
 pub mod file_reading;

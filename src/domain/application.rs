@@ -168,6 +168,11 @@ impl ApplicationName {
     pub fn as_str(&self) -> &str {
         &self.text
     }
+
+    /// The name lower-cased, as search and the name order compare it.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
 }
 
 /// White space, controls and the invisible formatting characters (zero-width, bidi marks).

@@ -30,8 +30,8 @@ pub use application::{
 };
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use list_query::{
-    EntryStatus, ListQuery, RotationAlert, RotationRule, SortOrder, StatusFilter,
-    TimeDependentTally, sorted_positions,
+    EntryStatus, ListQuery, NameOrder, RotationAlert, RotationRule, SearchText, SortOrder,
+    StatusFilter, TimeDependentTally,
 };
 pub use retention::{
     CustomRetention, DurationUnit, MAX_RETENTION_DAYS, MAX_RETENTION_HOURS, Retention,

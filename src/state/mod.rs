@@ -19,6 +19,7 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use crate::browser::after_paint::when_idle_after_next_paint;
 use crate::demo;
 use crate::domain::{
     ActivityEvent, Application, ClientId, Clock, ConsoleSettings, RotationOverview,
@@ -111,10 +112,8 @@ impl AppState {
             on_cleanup(move || handle.clear());
         }
         sync::follow_other_tabs(self);
-        // After the first list paint, which does not need the log.
-        request_animation_frame(move || {
-            set_timeout(move || self.load_activity_once(), std::time::Duration::ZERO)
-        });
+        // The first list paint does not need the log.
+        when_idle_after_next_paint(move || self.load_activity_once());
     }
 
     pub fn applications(&self) -> ReadSignal<Vec<Application>> {

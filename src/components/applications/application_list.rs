@@ -1,18 +1,19 @@
 //! The list of applications as the address's query says (search, Type, Status, Sort), rendered
 //! a page at a time so ten thousand applications never become ten thousand DOM rows.
 //!
-//! The order is computed once per change of the applications or the sort; a filter or search
-//! change only walks it. Time re-filters only when a time-dependent status changed somewhere.
+//! The name order is computed once per change of the applications, the sorted order once per
+//! change of the sort (from numbers and the name order); a filter or search change only walks
+//! it. Time re-filters only when a time-dependent status changed somewhere.
 
 use leptos::prelude::*;
 
 use crate::domain::{
-    ApplicationType, ClientId, EntryStatus, ListQuery, RotationAlert, TimeDependentTally,
-    sorted_positions,
+    ApplicationType, ClientId, EntryStatus, ListQuery, NameOrder, RotationAlert, SearchText,
+    TimeDependentTally,
 };
 use crate::state::use_app_state;
 
-use crate::components::applications::list_address::use_list_suffix;
+use crate::components::applications::list_address::query_string;
 use crate::components::details::details_panel::{Tab, application_path};
 use crate::components::shared::site_base::use_site_base;
 use crate::components::shared::time_text::{local_date_time, machine_time};
@@ -37,10 +38,15 @@ pub fn ApplicationList(
     let policy = state.rotation_policy();
     let shown = RwSignal::new(PAGE_SIZE);
     let sort = Memo::new(move |_| query.with(|query| query.sort));
+    let by_name = Memo::new(move |_| {
+        state
+            .applications()
+            .with(|applications| NameOrder::of(applications))
+    });
     let sorted = Memo::new(move |_| {
         state
             .applications()
-            .with(|applications| sorted_positions(applications, sort.get()))
+            .with(|applications| by_name.with(|by_name| by_name.sorted(applications, sort.get())))
     });
     let tally = Memo::new(move |_| {
         if !query.with(ListQuery::depends_on_time) {
@@ -50,17 +56,36 @@ pub fn ApplicationList(
             TimeDependentTally::at(applications, now.get(), Some(&policy.get()))
         })
     });
+    // Built on the first search, then once per change of the applications.
+    let search_text = Memo::new(move |_| {
+        state
+            .applications()
+            .with(|applications| SearchText::of(applications))
+    });
     // Positions of the matching applications, in order; rows are built only for the page shown.
     let matches = Memo::new(move |_| {
         tally.track();
         let now = now.get_untracked();
         let policy = policy.get();
-        state.applications().with(|applications| {
-            sorted.with(|sorted| {
-                query.with(|query| {
-                    query.matching_positions(applications, sorted, now, Some(&policy))
+        query.with(|query| {
+            let matching = |search_text: Option<&SearchText>| {
+                state.applications().with(|applications| {
+                    sorted.with(|sorted| {
+                        query.matching_positions(
+                            applications,
+                            sorted,
+                            search_text,
+                            now,
+                            Some(&policy),
+                        )
+                    })
                 })
-            })
+            };
+            if query.searches() {
+                search_text.with(|search_text| matching(Some(search_text)))
+            } else {
+                matching(None)
+            }
         })
     });
     // A new query starts from the first page.
@@ -97,7 +122,8 @@ pub fn ApplicationList(
             query.with(ListQuery::narrows),
         )
     };
-    let suffix = use_list_suffix();
+    // From the query shown, not the address, which is written after the paint.
+    let suffix = Memo::new(move |_| query.with(query_string));
 
     view! {
         <p class="list-count" aria-live="polite">{count_text}</p>

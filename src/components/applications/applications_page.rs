@@ -10,9 +10,7 @@ use crate::domain::ClientId;
 
 use crate::components::applications::add_application_dialog::AddApplicationDialog;
 use crate::components::applications::application_list::ApplicationList;
-use crate::components::applications::list_address::{
-    HistoryEntry, use_change_list_query, use_list_query,
-};
+use crate::components::applications::list_address::{HistoryEntry, use_list_query_state};
 use crate::components::applications::list_filters::ListFilters;
 use crate::components::exchange::export_dialog::ExportDialog;
 use crate::components::exchange::import_dialog::ImportDialog;
@@ -20,12 +18,12 @@ use crate::components::shared::site_base::use_site_base;
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
-    let query = use_list_query();
-    let change_query = use_change_list_query();
+    let list_query = use_list_query_state();
+    let query = list_query.query();
     let search = move |event: leptos::ev::Event| {
         let mut next = query.get_untracked();
         next.search = event_target_value(&event);
-        change_query(next, HistoryEntry::Replace);
+        list_query.change(next, HistoryEntry::Replace);
     };
     let adding = RwSignal::new(false);
     let exporting = RwSignal::new(false);
@@ -69,7 +67,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                         on:input=search
                     />
                 </div>
-                <ListFilters query />
+                <ListFilters list_query />
                 <ApplicationList query selected />
             </div>
             <Outlet />

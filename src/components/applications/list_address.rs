@@ -1,12 +1,22 @@
 //! The list's search, filters and sort live in the address, so reload, Back/Forward and a shared
 //! link show the same list. Typing replaces the history entry (Back does not replay every
 //! keystroke); choosing a filter or sort pushes one (Back undoes the choice).
+//!
+//! A change is shown at once and written to the address once the browser is idle after painting
+//! it: writing the address (the history entry, then the router's location and everything that
+//! follows it) cost about as much as filtering 10,000 applications, and the user waits for the
+//! list, not for the address. The address still decides what is shown: Back/Forward, a pasted
+//! link or a link into the list replace the query, except while a change of the user's own is on
+//! its way to the address.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 
+use crate::browser::after_paint::when_idle_after_next_paint;
 use crate::components::shared::site_base::use_site_base;
 use crate::domain::ListQuery;
 
@@ -17,10 +27,87 @@ pub enum HistoryEntry {
     Push,
 }
 
-/// The query the address says, tracked.
-pub fn use_list_query() -> Memo<ListQuery> {
+/// The query the list shows, and the way to change it.
+#[derive(Clone, Copy)]
+pub struct ListQueryState {
+    shown: RwSignal<ListQuery>,
+    query: Memo<ListQuery>,
+    /// The latest change not yet in the address, and how it enters the history.
+    unwritten: StoredValue<Option<(ListQuery, HistoryEntry)>>,
+    write_address: StoredValue<Rc<dyn Fn()>, LocalStorage>,
+}
+
+impl ListQueryState {
+    /// The query shown, tracked.
+    pub fn query(&self) -> Memo<ListQuery> {
+        self.query
+    }
+
+    /// Shows `next` now and writes it to the address after the paint. Several changes before
+    /// that write make one history entry, a pushed one if any of them pushes.
+    pub fn change(&self, next: ListQuery, entry: HistoryEntry) {
+        let already_scheduled = self.unwritten.with_value(Option::is_some);
+        self.unwritten.update_value(|unwritten| {
+            let pushes =
+                entry == HistoryEntry::Push || matches!(unwritten, Some((_, HistoryEntry::Push)));
+            let entry = if pushes {
+                HistoryEntry::Push
+            } else {
+                HistoryEntry::Replace
+            };
+            *unwritten = Some((next.clone(), entry));
+        });
+        self.shown.set(next);
+        if !already_scheduled && let Some(write) = self.write_address.try_get_value() {
+            when_idle_after_next_paint(move || write());
+        }
+    }
+}
+
+/// The list's query, following the address; for the Applications page, which hands it down.
+pub fn use_list_query_state() -> ListQueryState {
     let params = use_query_map();
-    Memo::new(move |_| params.with(|params| ListQuery::from_params(|name| params.get_str(name))))
+    let in_address = Memo::new(move |_| {
+        params.with(|params| ListQuery::from_params(|name| params.get_str(name)))
+    });
+    let shown = RwSignal::new(in_address.get_untracked());
+    let unwritten = StoredValue::new(None::<(ListQuery, HistoryEntry)>);
+    Effect::new(move || {
+        let address = in_address.get();
+        if unwritten.with_value(Option::is_none) && shown.with_untracked(|shown| shown != &address)
+        {
+            shown.set(address);
+        }
+    });
+    let navigate = use_navigate();
+    let pathname = use_location().pathname;
+    let site = use_site_base();
+    let write_address = move || {
+        let Some((query, entry)) = unwritten.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        // A link already carried the query there (an entry opened in the meantime).
+        if in_address.with_untracked(|address| address == &query) {
+            return;
+        }
+        // The router adds its base to what it is given, so it gets the site path.
+        let address = pathname
+            .with_untracked(|path| format!("{}{}", site.page_path(path), query_string(&query)));
+        navigate(
+            &address,
+            NavigateOptions {
+                replace: entry == HistoryEntry::Replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    ListQueryState {
+        shown,
+        query: Memo::new(move |_| shown.get()),
+        unwritten,
+        write_address: StoredValue::new_local(Rc::new(write_address)),
+    }
 }
 
 /// `"?q=…&type=…"` for `query`, or `""` for the plain list.
@@ -44,24 +131,4 @@ pub fn use_list_suffix() -> Memo<String> {
             }
         })
     })
-}
-
-/// Shows the list for a new query at the current path.
-pub fn use_change_list_query() -> impl Fn(ListQuery, HistoryEntry) + Clone {
-    let navigate = use_navigate();
-    let pathname = use_location().pathname;
-    let site = use_site_base();
-    move |query: ListQuery, entry: HistoryEntry| {
-        // The router adds its base to what it is given, so it gets the site path.
-        let address = pathname
-            .with_untracked(|path| format!("{}{}", site.page_path(path), query_string(&query)));
-        navigate(
-            &address,
-            NavigateOptions {
-                replace: entry == HistoryEntry::Replace,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
-    }
 }

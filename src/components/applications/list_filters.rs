@@ -4,17 +4,16 @@ use leptos::prelude::*;
 
 use crate::domain::{ApplicationType, ListQuery, SortOrder, StatusFilter};
 
-use crate::components::applications::list_address::{HistoryEntry, use_change_list_query};
+use crate::components::applications::list_address::{HistoryEntry, ListQueryState};
 
 #[component]
-pub fn ListFilters(query: Memo<ListQuery>) -> impl IntoView {
-    let change = use_change_list_query();
+pub fn ListFilters(list_query: ListQueryState) -> impl IntoView {
+    let query = list_query.query();
     let choose = move |edit: fn(&mut ListQuery, &str)| {
-        let change = change.clone();
         move |event: leptos::ev::Event| {
             let mut next = query.get_untracked();
             edit(&mut next, &event_target_value(&event));
-            change(next, HistoryEntry::Push);
+            list_query.change(next, HistoryEntry::Push);
         }
     };
     let type_options = ApplicationType::ALL.map(|kind| (kind.param(), kind.label()));
