@@ -1,5 +1,5 @@
 //! Pieces every feature uses: the modal and the one confirmation dialog, the application name
-//! field, secret fields, time text, the status region, storage alerts, the not-found view, the
+//! field, secret fields and their Show/Hide button, time text, the status region, storage alerts, the not-found view, the
 //! navigation links, and where the site is served (`site_base`).
 
 pub(crate) mod confirm_dialog;
@@ -8,6 +8,7 @@ pub(crate) mod name_field;
 pub(crate) mod nav_link;
 pub(crate) mod not_found;
 pub(crate) mod outside_change;
+pub(crate) mod reveal_button;
 pub(crate) mod secret_field;
 pub mod site_base;
 pub(crate) mod status_region;

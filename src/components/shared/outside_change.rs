@@ -26,11 +26,8 @@ pub fn use_seen_application(client_id: ClientId) -> SeenApplication {
             != earlier.as_ref().map(Application::revision)
         {
             let now = state.now().get_untracked();
-            notice.set(Some(describe_change(
-                earlier.as_ref(),
-                current.as_ref(),
-                now,
-            )));
+            let change = OutsideChange::between(earlier.as_ref(), current.as_ref(), now);
+            notice.set(Some(review_notice(change)));
             seen.set(current);
         }
     });
@@ -42,28 +39,66 @@ pub fn use_seen_application(client_id: ClientId) -> SeenApplication {
     }
 }
 
-fn describe_change(
-    earlier: Option<&Application>,
-    current: Option<&Application>,
-    now: DateTime<Utc>,
-) -> String {
-    let (Some(earlier), Some(current)) = (earlier, current) else {
-        return "This application was removed or became unreadable in another tab or window."
-            .into();
-    };
-    let secret = |app: &Application| app.client_secret().ok().map(|secret| secret.value.clone());
-    let previous = |app: &Application| {
-        app.previous_secret(now)
-            .map(|previous| previous.value.clone())
-    };
-    let what = if secret(earlier) != secret(current) {
-        "a new client secret was generated"
-    } else if previous(earlier).is_some() && previous(current).is_none() {
-        "the previous client secret was revoked"
-    } else {
-        "its settings changed"
-    };
-    format!(
-        "While this dialog was open, {what} in another tab or window. Review the current state and confirm again."
-    )
+/// What another tab or window did to the application a dialog is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutsideChange {
+    Removed,
+    NewSecret,
+    PreviousRevoked,
+    Settings,
+}
+
+impl OutsideChange {
+    /// The change between the application as seen (`earlier`) and as stored now (`current`).
+    pub fn between(
+        earlier: Option<&Application>,
+        current: Option<&Application>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let (Some(earlier), Some(current)) = (earlier, current) else {
+            return Self::Removed;
+        };
+        let secret =
+            |app: &Application| app.client_secret().ok().map(|secret| secret.value.clone());
+        let previous = |app: &Application| {
+            app.previous_secret(now)
+                .map(|previous| previous.value.clone())
+        };
+        if secret(earlier) != secret(current) {
+            Self::NewSecret
+        } else if previous(earlier).is_some() && previous(current).is_none() {
+            Self::PreviousRevoked
+        } else {
+            Self::Settings
+        }
+    }
+
+    /// Whether the change can alter what a secret is (current, previous or not valid).
+    pub fn affects_secrets(self) -> bool {
+        self != Self::Settings
+    }
+
+    /// The sentence saying what happened, for a dialog that was open meanwhile.
+    pub fn while_open(self) -> String {
+        let what = match self {
+            Self::Removed => {
+                return "This application was removed or became unreadable in another tab or window."
+                    .into();
+            }
+            Self::NewSecret => "a new client secret was generated",
+            Self::PreviousRevoked => "the previous client secret was revoked",
+            Self::Settings => "its settings changed",
+        };
+        format!("While this dialog was open, {what} in another tab or window.")
+    }
+}
+
+fn review_notice(change: OutsideChange) -> String {
+    match change {
+        OutsideChange::Removed => change.while_open(),
+        _ => format!(
+            "{} Review the current state and confirm again.",
+            change.while_open()
+        ),
+    }
 }
