@@ -129,16 +129,21 @@ test('the typed value is cleared on close and never reaches the URL, the title o
   expect(await storageSnapshot(page)).toBe(before);
 });
 
+/** Checks Billing Sync Worker's current secret, then opens the list in a second tab. */
+async function answerCurrentThenOpenAnotherTab(page, newPage) {
+  await openApplications(page);
+  await openConfiguration(page, 'Billing Sync Worker');
+  const { current } = await readSecrets(page);
+  const dialog = await openCheckDialog(page);
+  await expect(await check(dialog, current)).toHaveText(CURRENT);
+  const other = await newPage();
+  await openApplications(other);
+  return { dialog, other };
+}
+
 test.describe('while the dialog is open, another tab', () => {
   test('generating a new secret withdraws the answer, says why, and a new check answers for the secrets as they are now', async ({ page, newPage }) => {
-    await openApplications(page);
-    await openConfiguration(page, 'Billing Sync Worker');
-    const { current } = await readSecrets(page);
-    const dialog = await openCheckDialog(page);
-    await expect(await check(dialog, current)).toHaveText(CURRENT);
-
-    const other = await newPage();
-    await openApplications(other);
+    const { dialog, other } = await answerCurrentThenOpenAnotherTab(page, newPage);
     await openConfiguration(other, 'Billing Sync Worker');
     await generateSecret(other, 'Retain for 7 Days');
 
@@ -154,14 +159,7 @@ test.describe('while the dialog is open, another tab', () => {
   });
 
   test('renaming the application leaves the answer, which is still true', async ({ page, newPage }) => {
-    await openApplications(page);
-    await openConfiguration(page, 'Billing Sync Worker');
-    const { current } = await readSecrets(page);
-    const dialog = await openCheckDialog(page);
-    await expect(await check(dialog, current)).toHaveText(CURRENT);
-
-    const other = await newPage();
-    await openApplications(other);
+    const { dialog, other } = await answerCurrentThenOpenAnotherTab(page, newPage);
     await other.getByRole('link', { name: 'Billing Sync Worker' }).first().click();
     await other.getByRole('button', { name: 'Rename Application' }).click();
     const rename = other.getByRole('dialog', { name: 'Rename Application' });

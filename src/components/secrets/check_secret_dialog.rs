@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::{Application, ClientId, SecretCandidate, SecretCheck};
 use crate::state::use_app_state;
 
+use crate::components::shared::field::{Field, invalid};
 use crate::components::shared::modal::{Modal, use_modal};
 use crate::components::shared::outside_change::OutsideChange;
 use crate::components::shared::time_text::{local_date_time, machine_time};
@@ -55,6 +56,12 @@ fn CheckSecretForm(client_id: ClientId) -> impl IntoView {
         current
     });
 
+    let blank_error = Signal::derive(move || {
+        blank
+            .get()
+            .then(|| "Enter or paste the secret to check.".into())
+    });
+
     let check = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let parsed = typed.with_untracked(|text| SecretCandidate::parse(text));
@@ -85,13 +92,12 @@ fn CheckSecretForm(client_id: ClientId) -> impl IntoView {
                 <p>
                     "Paste the client secret a deployment is configured with. It is compared here, in this browser, and is not stored."
                 </p>
-                <label class="field">
-                    <span class="field__label">"Secret"</span>
+                <Field label="Secret" error_id="check-secret-error" error=blank_error>
                     <input
                         type="password"
                         autocomplete="off"
                         spellcheck="false"
-                        aria-invalid=move || blank.get().to_string()
+                        aria-invalid=invalid(blank_error)
                         aria-describedby="check-secret-error"
                         prop:value=typed
                         on:input=move |event| {
@@ -101,10 +107,7 @@ fn CheckSecretForm(client_id: ClientId) -> impl IntoView {
                             blank.set(false);
                         }
                     />
-                </label>
-                <p id="check-secret-error" class="field__error">
-                    {move || blank.get().then_some("Enter or paste the secret to check.")}
-                </p>
+                </Field>
                 <div class="check-answer" role="status">
                     {move || answer.get().map(|answer| view! { <AnswerText answer /> })}
                     {move || withdrawn.get().map(|change| view! {

@@ -1,8 +1,10 @@
-//! Pieces every feature uses: the modal and the one confirmation dialog, the application name
-//! field, secret fields and their Show/Hide button, time text, the status region, storage alerts, the not-found view, the
-//! navigation links, and where the site is served (`site_base`).
+//! Pieces every feature uses: the modal and the one confirmation dialog, a labelled field with its
+//! inline error, the application name field, secret fields and their Show/Hide button, time text,
+//! the status region, storage alerts, the not-found view, the navigation links, and where the
+//! site is served (`site_base`).
 
 pub(crate) mod confirm_dialog;
+pub(crate) mod field;
 pub(crate) mod modal;
 pub(crate) mod name_field;
 pub(crate) mod nav_link;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::shared::field::{Field, invalid};
 use crate::domain::{ApplicationName, NameError};
 
 /// The name being typed, and whether Save was pressed (which turns the inline message on).
@@ -48,19 +49,17 @@ impl NameDraft {
 #[component]
 pub fn NameField(draft: NameDraft) -> impl IntoView {
     let name = draft.name;
-    let error = move || draft.error();
+    let error = Signal::derive(move || draft.error().map(|error| error.to_string()));
     view! {
-        <label class="field">
-            <span class="field__label">"Application Name"</span>
+        <Field label="Application Name" error_id="name-error" error>
             <input
                 type="text"
                 autocomplete="off"
-                aria-invalid=move || error().is_some().to_string()
+                aria-invalid=invalid(error)
                 aria-describedby="name-error"
                 prop:value=move || name.get()
                 on:input=move |event| name.set(event_target_value(&event))
             />
-        </label>
-        <p id="name-error" class="field__error">{move || error().map(|error| error.to_string())}</p>
+        </Field>
     }
 }
