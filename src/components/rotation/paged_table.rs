@@ -23,13 +23,16 @@ pub struct ApplicationRow {
     pub at: DateTime<Utc>,
 }
 
+/// An entry of one of the overview's lists: the application's position and the table's instant.
+pub type OverviewEntry = (usize, DateTime<Utc>);
+
 /// Which of the overview's lists a table shows.
 #[derive(Clone, Copy)]
 pub struct OverviewList {
     /// How many entries the list has.
     pub len: fn(&RotationOverview) -> usize,
     /// The application position and instant of the list's entry at an index.
-    pub entry: fn(&RotationOverview, usize) -> Option<(usize, DateTime<Utc>)>,
+    pub entry: fn(&RotationOverview, usize) -> Option<OverviewEntry>,
 }
 
 /// The first `shown` rows of `list`.
