@@ -272,48 +272,47 @@ mod tests {
         )));
     }
 
-    #[test]
-    fn a_post_command_puts_the_client_id_and_secret_in_the_body() {
-        let credential = ClientCredential::Post(secret("s3cr3t~x"));
+    /// The command and its masked form for client `app-1` at a fixed endpoint, without a scope.
+    fn unscoped_command(credential: &ClientCredential) -> (String, String) {
         let request = TokenRequest {
             endpoint: &endpoint("https://auth.example.com/token"),
             client_id: &ClientId::new("app-1"),
             scope: None,
-            credential: &credential,
+            credential,
         };
-        let words = words_bash_sees(&request.command());
+        (request.command(), request.masked_command())
+    }
+
+    #[test]
+    fn a_post_command_puts_the_client_id_and_secret_in_the_body() {
+        let (command, masked) = unscoped_command(&ClientCredential::Post(secret("s3cr3t~x")));
+        let words = words_bash_sees(&command);
         assert!(words.contains(&"client_id=app-1".to_owned()), "{words:?}");
         assert!(
             words.contains(&"client_secret=s3cr3t%7Ex".to_owned()),
             "{words:?}"
         );
         assert!(!words.iter().any(|word| word.starts_with("scope=")));
-        let masked = request.masked_command();
         assert!(masked.contains("'client_secret=••••••••'"), "{masked}");
         assert!(!masked.contains("s3cr3t"));
         assert_eq!(
             masked.replace("••••••••", "s3cr3t%7Ex"),
-            request.command(),
+            command,
             "only the secret is hidden"
         );
     }
 
     #[test]
     fn a_jwt_command_sends_the_assertion_and_its_type() {
-        let credential = ClientCredential::Assertion(secret("aaa.bbb.ccc"));
-        let request = TokenRequest {
-            endpoint: &endpoint("https://auth.example.com/token"),
-            client_id: &ClientId::new("app-1"),
-            scope: None,
-            credential: &credential,
-        };
-        let words = words_bash_sees(&request.command());
+        let (command, masked) =
+            unscoped_command(&ClientCredential::Assertion(secret("aaa.bbb.ccc")));
+        let words = words_bash_sees(&command);
         assert!(words.contains(&"client_assertion=aaa.bbb.ccc".to_owned()));
         assert!(words.contains(
             &"client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
                 .to_owned()
         ));
-        assert!(!request.masked_command().contains("aaa.bbb.ccc"));
+        assert!(!masked.contains("aaa.bbb.ccc"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // Check a Secret: the Configuration tab's read-only check of a pasted secret against the
 // application's current and previous secrets, and what it never does with the typed value.
 import { test, expect } from './fixtures.mjs';
-import { DAY, openApplications, openConfiguration, readSecrets } from './support/app.mjs';
+import { DAY, generateSecret, openApplications, openConfiguration, readSecrets } from './support/app.mjs';
 
 const CURRENT = 'This is the current client secret.';
 const PREVIOUS = 'This is the previous client secret.';
@@ -127,4 +127,47 @@ test('the typed value is cleared on close and never reaches the URL, the title o
   await expect(checkDialog(page)).toHaveCount(0);
   expect(page.url()).toBe(url);
   expect(await storageSnapshot(page)).toBe(before);
+});
+
+/** Checks Billing Sync Worker's current secret, then opens the list in a second tab. */
+async function answerCurrentThenOpenAnotherTab(page, newPage) {
+  await openApplications(page);
+  await openConfiguration(page, 'Billing Sync Worker');
+  const { current } = await readSecrets(page);
+  const dialog = await openCheckDialog(page);
+  await expect(await check(dialog, current)).toHaveText(CURRENT);
+  const other = await newPage();
+  await openApplications(other);
+  return { dialog, other };
+}
+
+test.describe('while the dialog is open, another tab', () => {
+  test('generating a new secret withdraws the answer, says why, and a new check answers for the secrets as they are now', async ({ page, newPage }) => {
+    const { dialog, other } = await answerCurrentThenOpenAnotherTab(page, newPage);
+    await openConfiguration(other, 'Billing Sync Worker');
+    await generateSecret(other, 'Retain for 7 Days');
+
+    const answer = dialog.getByRole('status');
+    await expect(answer).toHaveText(
+      'The answer was withdrawn. While this dialog was open, a new client secret was generated in another tab or window. ' +
+        'Check again to compare with the secrets as they are now.',
+    );
+    await expect(answer).not.toContainText(CURRENT);
+    await dialog.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(answer).toContainText(PREVIOUS);
+    await expect(answer).not.toContainText('withdrawn');
+  });
+
+  test('renaming the application leaves the answer, which is still true', async ({ page, newPage }) => {
+    const { dialog, other } = await answerCurrentThenOpenAnotherTab(page, newPage);
+    await other.getByRole('link', { name: 'Billing Sync Worker' }).first().click();
+    await other.getByRole('button', { name: 'Rename Application' }).click();
+    const rename = other.getByRole('dialog', { name: 'Rename Application' });
+    await rename.getByRole('textbox', { name: 'Application Name' }).fill('Billing Sync Worker (EU)');
+    await rename.getByRole('button', { name: 'Save' }).click();
+    await expect(rename).toHaveCount(0);
+
+    await expect(page.getByRole('heading', { name: 'Billing Sync Worker (EU)', level: 2 })).toBeVisible();
+    await expect(dialog.getByRole('status')).toHaveText(CURRENT);
+  });
 });

@@ -217,6 +217,46 @@ test.describe('the Rotation Policy form', () => {
   });
 });
 
+/** The cells of `table`'s rows that reach past the viewport or are cut off by the table's frame. */
+function clippedCells(table) {
+  return table.evaluate((table) => {
+    const frame = table.parentElement.getBoundingClientRect();
+    const width = document.documentElement.clientWidth;
+    return [...table.querySelectorAll('tbody th, tbody td')]
+      .filter((cell) => {
+        const box = cell.getBoundingClientRect();
+        return box.left < Math.max(0, frame.left) - 1 || box.right > Math.min(width, frame.right) + 1;
+      })
+      .map((cell) => `${cell.textContent} (${Math.round(cell.getBoundingClientRect().right)} px)`);
+  });
+}
+
+for (const { name, viewport } of [
+  { name: '360 px wide', viewport: { width: 360, height: 740 } },
+  { name: '200% zoom of 1280 × 800', viewport: { width: 640, height: 400 } },
+]) {
+  test.describe(`at ${name}`, () => {
+    test.use({ viewport, clockAt: START });
+
+    test('every cell of both tables is inside the viewport, and the tables keep their columns for assistive technology', async ({ page }) => {
+      await openRotation(page);
+      // "19 hours 55 minutes" is the longest time left the demo data has.
+      await page.clock.fastForward(5 * 60 * 1000);
+      await expect(inProgress(page).locator('tbody tr').first().getByRole('cell').last()).toHaveText(/minutes$/);
+      for (const [table, columns] of [
+        [inProgress(page), ['Application', 'Previous secret expires', 'Time left']],
+        [due(page), ['Application', 'Secret age', 'Due']],
+      ]) {
+        await expect(table.getByRole('columnheader')).toHaveText(columns);
+        await expect(table.locator('tbody tr').first().getByRole('cell')).toHaveCount(2);
+        expect(await clippedCells(table), 'cells cut off at the edge').toEqual([]);
+      }
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth, 'the page does not scroll sideways').toBeLessThanOrEqual(viewport.width);
+    });
+  });
+}
+
 test.describe('paging', () => {
   test('a long table shows 100 rows and then 100 more on request', async ({ page }) => {
     await page.goto('/');

@@ -125,6 +125,25 @@ test('Show reveals only the secret in the command, and Copy Command copies the r
   expect(await copiedCommand(page)).toContain(`client_secret=${formEncoded(previous)}'`);
 });
 
+test.describe('a revealed command', () => {
+  test.use({ clockAt: Date.UTC(2026, 11, 1, 9, 0, 0) });
+
+  test('is masked again after 30 seconds, as a revealed secret is', async ({ page }) => {
+    await openApplications(page);
+    await openConfiguration(page, 'Customer Portal');
+    await enterEndpoint(page, 'https://auth.example.com/as/token');
+    await expect(command(page)).toContainText('••••••••');
+    await tokenRequest(page).getByRole('button', { name: 'Show command' }).click();
+    await expect(command(page)).not.toContainText('••••••••');
+    await page.clock.runFor(25_000);
+    await expect(command(page)).not.toContainText('••••••••');
+    await expect(tokenRequest(page).getByRole('button', { name: 'Hide command' })).toBeVisible();
+    await page.clock.runFor(6_000);
+    await expect(command(page)).toContainText('••••••••');
+    await expect(tokenRequest(page).getByRole('button', { name: 'Show command' })).toBeVisible();
+  });
+});
+
 test('the previous secret is offered only while one exists', async ({ page }) => {
   await openApplications(page);
   await openConfiguration(page, 'Billing Sync Worker');

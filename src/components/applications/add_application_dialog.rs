@@ -4,12 +4,12 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::{ApplicationName, ApplicationType};
+use crate::domain::ApplicationType;
 use crate::state::use_app_state;
 
 use crate::components::details::details_panel::{Tab, application_path};
 use crate::components::shared::modal::{Modal, use_modal};
-use crate::components::shared::name_field::{NameField, name_error};
+use crate::components::shared::name_field::{NameDraft, NameField};
 
 #[component]
 pub fn AddApplicationDialog(on_closed: Callback<()>) -> impl IntoView {
@@ -38,12 +38,10 @@ fn AddApplicationForm() -> impl IntoView {
     let state = use_app_state();
     let modal = use_modal();
     let navigate = use_navigate();
-    let name = RwSignal::new(String::new());
+    let draft = NameDraft::new(String::new());
     let kind = RwSignal::new(ApplicationType::OidcWebApp);
-    let attempted = RwSignal::new(false);
-    let name_error = move || name_error(name, attempted);
     let save = Action::new_local(move |_: &()| {
-        let (name_text, kind) = (name.get_untracked(), kind.get_untracked());
+        let (name_text, kind) = (draft.name.get_untracked(), kind.get_untracked());
         async move {
             state
                 .add_application(name_text, kind)
@@ -61,23 +59,14 @@ fn AddApplicationForm() -> impl IntoView {
             );
         }
     });
-    let save_failure = move || {
-        save.value()
-            .get()
-            .and_then(Result::err)
-            .filter(|_| name_error().is_none())
-    };
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        attempted.set(true);
-        if ApplicationName::parse(&name.get_untracked()).is_ok() {
-            save.dispatch(());
-        }
-    };
+    let save_failure = move || draft.save_failure(save.value().get().and_then(Result::err));
+    let submit = draft.on_submit(move || {
+        save.dispatch(());
+    });
 
     view! {
         <form class="form" on:submit=submit novalidate>
-            <NameField name attempted />
+            <NameField draft />
             <fieldset class="field">
                 <legend class="field__label">"Type"</legend>
                 {ApplicationType::ALL

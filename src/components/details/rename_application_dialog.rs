@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{ApplicationName, ClientId};
+use crate::domain::ClientId;
 use crate::state::use_app_state;
 
 use crate::components::shared::modal::{Modal, use_modal};
-use crate::components::shared::name_field::{NameField, name_error};
+use crate::components::shared::name_field::{NameDraft, NameField};
 use crate::components::shared::outside_change::use_seen_application;
 
 #[component]
@@ -27,10 +27,9 @@ fn RenameForm(client_id: ClientId) -> impl IntoView {
         .application(&client_id)
         .map(|app| app.name().as_str().to_owned())
         .unwrap_or_default();
-    let name = RwSignal::new(current_name);
-    let attempted = RwSignal::new(false);
+    let draft = NameDraft::new(current_name);
     let save = Action::new_local(move |_: &()| {
-        let (client_id, name_text) = (client_id.clone(), name.get_untracked());
+        let (client_id, name_text) = (client_id.clone(), draft.name.get_untracked());
         let seen_revision = seen.revision.get_untracked();
         async move {
             state
@@ -47,23 +46,14 @@ fn RenameForm(client_id: ClientId) -> impl IntoView {
     });
     let saving_or_saved =
         move || save.pending().get() || matches!(save.value().get(), Some(Ok(())));
-    let failure = move || {
-        save.value()
-            .get()
-            .and_then(Result::err)
-            .filter(|_| name_error(name, attempted).is_none())
-    };
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        attempted.set(true);
-        if ApplicationName::parse(&name.get_untracked()).is_ok() {
-            save.dispatch(());
-        }
-    };
+    let failure = move || draft.save_failure(save.value().get().and_then(Result::err));
+    let submit = draft.on_submit(move || {
+        save.dispatch(());
+    });
 
     view! {
         <form class="form" on:submit=submit novalidate>
-            <NameField name attempted />
+            <NameField draft />
             {move || {
                 seen.notice
                     .get()

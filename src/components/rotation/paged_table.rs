@@ -1,15 +1,18 @@
 //! The frame both rotation tables share: a section named by its heading, the table with its
 //! column headers, what an empty table says, and "Show more" so a table of thousands of
-//! applications renders a page of rows at a time.
+//! applications renders a page of rows at a time. On a narrow screen each row stacks its cells,
+//! each under its column's name (`data-label`, shown by the stylesheet), so no column is cut off.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use crate::components::details::details_panel::{Tab, application_path};
+use crate::components::shared::site_base::use_site_base;
 use crate::domain::{ClientId, RotationOverview};
 use crate::state::use_app_state;
 
 /// Rows a table shows at first, and how many more each "Show more" adds.
-pub const PAGE_SIZE: usize = 100;
+const PAGE_SIZE: usize = 100;
 
 /// One row of a rotation table: the application and the instant the table is about (when its
 /// previous secret expires, or when its current secret was created).
@@ -20,12 +23,22 @@ pub struct ApplicationRow {
     pub at: DateTime<Utc>,
 }
 
-/// The first `shown` rows of one of the overview's lists; `entries` picks the list and
-/// `position_and_time` reads an entry's application position and instant.
-pub fn application_rows<T: 'static>(
+/// An entry of one of the overview's lists: the application's position and the table's instant.
+pub type OverviewEntry = (usize, DateTime<Utc>);
+
+/// Which of the overview's lists a table shows.
+#[derive(Clone, Copy)]
+pub struct OverviewList {
+    /// How many entries the list has.
+    pub len: fn(&RotationOverview) -> usize,
+    /// The application position and instant of the list's entry at an index.
+    pub entry: fn(&RotationOverview, usize) -> Option<OverviewEntry>,
+}
+
+/// The first `shown` rows of `list`.
+fn application_rows(
     shown: RwSignal<usize>,
-    entries: fn(&RotationOverview) -> &[T],
-    position_and_time: fn(&T) -> (usize, DateTime<Utc>),
+    list: OverviewList,
 ) -> impl Fn() -> Vec<ApplicationRow> + Copy + 'static {
     let state = use_app_state();
     let overview = state.rotation_overview();
@@ -33,11 +46,9 @@ pub fn application_rows<T: 'static>(
     move || {
         applications.with(|applications| {
             overview.with(|overview| {
-                entries(overview)
-                    .iter()
-                    .take(shown.get())
-                    .filter_map(|entry| {
-                        let (position, at) = position_and_time(entry);
+                (0..shown.get().min((list.len)(overview)))
+                    .filter_map(|index| {
+                        let (position, at) = (list.entry)(overview, index)?;
                         let app = applications.get(position)?;
                         Some(ApplicationRow {
                             client_id: app.client_id.clone(),
@@ -59,14 +70,15 @@ pub fn PagedTable(
     columns: [&'static str; 3],
     /// What the table says when it has no rows.
     empty_text: &'static str,
-    /// How many rows there are in all.
-    #[prop(into)]
-    total: Signal<usize>,
-    /// How many rows are shown; the caller's rows read it.
-    shown: RwSignal<usize>,
-    /// The rows shown (`<tr>`s).
-    children: Children,
+    /// The overview's list the rows come from.
+    list: OverviewList,
+    /// One row (`<tr>`) of the table.
+    row: fn(ApplicationRow) -> AnyView,
 ) -> impl IntoView {
+    let overview = use_app_state().rotation_overview();
+    let shown = RwSignal::new(PAGE_SIZE);
+    let total = Memo::new(move |_| overview.with(list.len));
+    let rows = application_rows(shown, list);
     let heading_id = format!("{}-heading", title.to_lowercase().replace(' ', "-"));
     let show_more_described_by = heading_id.clone();
     let remaining = move || total.get().saturating_sub(shown.get());
@@ -77,11 +89,13 @@ pub fn PagedTable(
                 <span class="badge">{move || count_text(total.get())}</span>
             </div>
             <div class="rotation-table__scroll">
-                <table class="table" aria-labelledby=heading_id.clone()>
+                <table class="table table--stacks" aria-labelledby=heading_id.clone()>
                     <thead>
                         <tr>{columns.map(|column| view! { <th scope="col">{column}</th> })}</tr>
                     </thead>
-                    <tbody>{children()}</tbody>
+                    <tbody>
+                        <For each=rows key=ApplicationRow::clone children=row />
+                    </tbody>
                 </table>
             </div>
             <Show when=move || total.get() == 0>
@@ -98,6 +112,17 @@ pub fn PagedTable(
                 </button>
             </Show>
         </section>
+    }
+}
+
+/// The row's header cell: the application's name, a link to its Configuration tab.
+#[component]
+pub fn ApplicationCell(row: ApplicationRow) -> impl IntoView {
+    let href = use_site_base().href(&application_path(&row.client_id, Tab::Configuration));
+    view! {
+        <th scope="row">
+            <a href=href><bdi>{row.name}</bdi></a>
+        </th>
     }
 }
 

@@ -3,56 +3,48 @@
 
 use leptos::prelude::*;
 
-use crate::components::shared::site_base::use_site_base;
-use crate::domain::{RotationPolicy, RotationStatus};
+use crate::domain::RotationStatus;
 use crate::state::use_app_state;
 
-use crate::components::details::details_panel::{Tab, application_path};
 use crate::components::rotation::paged_table::{
-    ApplicationRow, PAGE_SIZE, PagedTable, application_rows,
+    ApplicationCell, ApplicationRow, OverviewList, PagedTable,
 };
 use crate::components::shared::time_text::duration_in_words;
 
+const COLUMNS: [&str; 3] = ["Application", "Secret age", "Due"];
+
 #[component]
 pub fn RotationDueTable() -> impl IntoView {
-    let state = use_app_state();
-    let overview = state.rotation_overview();
-    let policy = state.rotation_policy();
-    let shown = RwSignal::new(PAGE_SIZE);
-    let total = Signal::derive(move || overview.with(|overview| overview.due.len()));
-    let rows = application_rows(
-        shown,
-        |overview| &overview.due,
-        |entry| (entry.position, entry.secret_created_at),
-    );
-
+    let list = OverviewList {
+        len: |overview| overview.due.len(),
+        entry: |overview, index| {
+            let entry = overview.due.get(index)?;
+            Some((entry.position, entry.secret_created_at))
+        },
+    };
     view! {
         <PagedTable
             title="Rotation Due"
-            columns=["Application", "Secret age", "Due"]
+            columns=COLUMNS
             empty_text="No rotation is due: every client secret is younger than the rotation policy requires."
-            total
-            shown
-        >
-            <For each=rows key=ApplicationRow::clone let:row>
-                <DueRow row policy />
-            </For>
-        </PagedTable>
+            list
+            row=|row| view! { <DueRow row /> }.into_any()
+        />
     }
 }
 
 #[component]
-fn DueRow(row: ApplicationRow, policy: Signal<RotationPolicy>) -> impl IntoView {
-    let now = use_app_state().now();
+fn DueRow(row: ApplicationRow) -> impl IntoView {
+    let state = use_app_state();
+    let now = state.now();
+    let policy = state.rotation_policy();
     let created_at = row.at;
     let status = move || policy.get().status(created_at, now.get());
     view! {
         <tr>
-            <th scope="row">
-                <a href=use_site_base().href(&application_path(&row.client_id, Tab::Configuration))><bdi>{row.name}</bdi></a>
-            </th>
-            <td class="table__number">{move || duration_in_words(now.get() - created_at)}</td>
-            <td>
+            <ApplicationCell row />
+            <td class="table__number" data-label=COLUMNS[1]>{move || duration_in_words(now.get() - created_at)}</td>
+            <td data-label=COLUMNS[2]>
                 {move || match status() {
                     Some(RotationStatus::Overdue { overdue_by }) => view! {
                         <span class="due due--overdue">{format!("Overdue by {}", duration_in_words(overdue_by))}</span>

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::shared::field::{Field, invalid};
 use crate::domain::{DEFAULT_ROTATION_DAYS, IntervalError, RotationInterval, RotationPolicy};
 use crate::state::use_app_state;
 
@@ -37,7 +38,7 @@ pub fn RotationPolicyForm() -> impl IntoView {
             RotationInterval::parse(&days_text()).map(RotationPolicy::Every)
         }
     });
-    let interval_error = move || chosen.get().err().map(|error| error.to_string());
+    let interval_error = Signal::derive(move || chosen.get().err().map(|error| error.to_string()));
 
     let save = Action::new_local(move |policy: &RotationPolicy| {
         let policy = *policy;
@@ -70,8 +71,7 @@ pub fn RotationPolicyForm() -> impl IntoView {
             <p id=HINT_ID class="card__text">
                 "A client secret is due for rotation 14 days (or a tenth of the interval, if shorter) before it reaches the interval's age, and overdue from then on."
             </p>
-            <label class="field">
-                <span class="field__label">"Rotation interval (days)"</span>
+            <Field label="Rotation interval (days)" error_id=ERROR_ID error=interval_error>
                 <input
                     type="number"
                     inputmode="numeric"
@@ -80,13 +80,12 @@ pub fn RotationPolicyForm() -> impl IntoView {
                     step="1"
                     autocomplete="off"
                     disabled=no_policy
-                    aria-invalid=move || interval_error().is_some().to_string()
+                    aria-invalid=invalid(interval_error)
                     aria-describedby=format!("{HINT_ID} {ERROR_ID}")
                     prop:value=days_text
                     on:input=move |event| typed_days.set(Some(event_target_value(&event)))
                 />
-            </label>
-            <p id=ERROR_ID class="field__error">{interval_error}</p>
+            </Field>
             <label class="checkbox">
                 <input
                     type="checkbox"

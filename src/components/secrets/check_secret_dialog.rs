@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use crate::domain::{Application, ClientId, SecretCandidate, SecretCheck};
 use crate::state::use_app_state;
 
+use crate::components::shared::field::{Field, invalid};
 use crate::components::shared::modal::{Modal, use_modal};
+use crate::components::shared::outside_change::OutsideChange;
 use crate::components::shared::time_text::{local_date_time, machine_time};
 
 /// The answer to one check, with whether white space was trimmed first.
@@ -34,22 +36,36 @@ fn CheckSecretForm(client_id: ClientId) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let answer = RwSignal::new(None::<Answer>);
     let blank = RwSignal::new(false);
-    // An answer is about the application as it was when checked: a change in another tab
-    // (a rotation, a revocation) makes it stale, so it is withdrawn.
+    // An answer is about the application as it was when checked: another tab's change to its
+    // secrets (a rotation, a revocation, a removal) makes it stale, so it is withdrawn, and the
+    // dialog says why. A rename or another setting leaves the answer true, so it stays.
     let application = Memo::new(move |_| state.application(&client_id));
-    let revision =
-        Memo::new(move |_| application.with(|app| app.as_ref().map(Application::revision)));
-    Effect::new(move |previous: Option<Option<u64>>| {
-        let current = revision.get();
-        if previous.is_some_and(|previous| previous != current) {
-            answer.set(None);
+    let withdrawn = RwSignal::new(None::<OutsideChange>);
+    Effect::new(move |earlier: Option<Option<Application>>| {
+        let current = application.get();
+        if let Some(earlier) = earlier
+            && answer.with_untracked(Option::is_some)
+        {
+            let now = state.current_time();
+            let change = OutsideChange::between(earlier.as_ref(), current.as_ref(), now);
+            if change.affects_secrets() {
+                answer.set(None);
+                withdrawn.set(Some(change));
+            }
         }
         current
+    });
+
+    let blank_error = Signal::derive(move || {
+        blank
+            .get()
+            .then(|| "Enter or paste the secret to check.".into())
     });
 
     let check = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let parsed = typed.with_untracked(|text| SecretCandidate::parse(text));
+        withdrawn.set(None);
         match parsed {
             Err(_) => {
                 blank.set(true);
@@ -76,27 +92,27 @@ fn CheckSecretForm(client_id: ClientId) -> impl IntoView {
                 <p>
                     "Paste the client secret a deployment is configured with. It is compared here, in this browser, and is not stored."
                 </p>
-                <label class="field">
-                    <span class="field__label">"Secret"</span>
+                <Field label="Secret" error_id="check-secret-error" error=blank_error>
                     <input
                         type="password"
                         autocomplete="off"
                         spellcheck="false"
-                        aria-invalid=move || blank.get().to_string()
+                        aria-invalid=invalid(blank_error)
                         aria-describedby="check-secret-error"
                         prop:value=typed
                         on:input=move |event| {
                             typed.set(event_target_value(&event));
                             answer.set(None);
+                            withdrawn.set(None);
                             blank.set(false);
                         }
                     />
-                </label>
-                <p id="check-secret-error" class="field__error">
-                    {move || blank.get().then_some("Enter or paste the secret to check.")}
-                </p>
+                </Field>
                 <div class="check-answer" role="status">
                     {move || answer.get().map(|answer| view! { <AnswerText answer /> })}
+                    {move || withdrawn.get().map(|change| view! {
+                        <p class="notice notice--warning">{withdrawn_text(change)}</p>
+                    })}
                 </div>
                 <div class="modal__actions">
                     <button type="submit" class="button button--primary">"Check"</button>
@@ -131,5 +147,15 @@ fn AnswerText(answer: Answer) -> impl IntoView {
         {answer.trimmed.then(|| view! {
             <p class="check-answer__note">"White space around the pasted text was removed before checking."</p>
         })}
+    }
+}
+
+fn withdrawn_text(change: OutsideChange) -> String {
+    match change {
+        OutsideChange::Removed => format!("The answer was withdrawn. {}", change.while_open()),
+        _ => format!(
+            "The answer was withdrawn. {} Check again to compare with the secrets as they are now.",
+            change.while_open()
+        ),
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::shared::field::{Field, invalid};
 use crate::domain::{DurationUnit, Retention, RetentionChoice, RetentionError};
 
 fn label(choice: RetentionChoice) -> &'static str {
@@ -35,12 +36,13 @@ pub fn RetentionPicker(retention: WriteSignal<Result<Retention, RetentionError>>
     let unit = RwSignal::new(DurationUnit::Days);
     let resolved = Memo::new(move |_| choice.get().resolve(&amount.get(), unit.get()));
     Effect::new(move || retention.set(resolved.get()));
-    let error = move || {
+    let error = Signal::derive(move || {
         resolved
             .get()
             .err()
             .filter(|_| choice.get() == RetentionChoice::Custom)
-    };
+            .map(|error| error.to_string())
+    });
 
     view! {
         <div class="retention" role="radiogroup" aria-labelledby="retention-label">
@@ -71,20 +73,19 @@ pub fn RetentionPicker(retention: WriteSignal<Result<Retention, RetentionError>>
                 .collect_view()}
             <Show when=move || choice.get() == RetentionChoice::Custom>
                 <div class="retention__custom">
-                    <label class="field">
-                        <span class="field__label">"Custom duration"</span>
+                    <Field label="Custom duration" error_id="custom-duration-error" error>
                         <input
                             type="number"
                             min="1"
                             step="1"
                             inputmode="numeric"
                             autocomplete="off"
-                            aria-invalid=move || error().is_some().to_string()
+                            aria-invalid=invalid(error)
                             aria-describedby="custom-duration-error"
                             prop:value=move || amount.get()
                             on:input=move |event| amount.set(event_target_value(&event))
                         />
-                    </label>
+                    </Field>
                     <label class="field">
                         <span class="field__label">"Unit"</span>
                         <select on:change=move |event| {
@@ -94,9 +95,6 @@ pub fn RetentionPicker(retention: WriteSignal<Result<Retention, RetentionError>>
                             <option value="hours" selected=move || unit.get() == DurationUnit::Hours>"Hours"</option>
                         </select>
                     </label>
-                    <p id="custom-duration-error" class="field__error" aria-live="polite">
-                        {move || error().map(|error| error.to_string())}
-                    </p>
                 </div>
             </Show>
         </div>

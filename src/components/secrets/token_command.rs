@@ -1,6 +1,6 @@
 //! The generated token request command: shown masked (only the secret or assertion hidden) until
-//! Show, copied for real by Copy Command, and for a client assertion, when it expires and a way to
-//! make a new one.
+//! Show and masked again after 30 seconds, as a revealed secret is; copied for real by Copy
+//! Command; for a client assertion, when it expires and a way to make a new one.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use crate::browser::clipboard::copy_text;
 use crate::state::use_app_state;
 
+use crate::components::shared::reveal_button::RevealButton;
 use crate::components::shared::time_text::{local_date_time, machine_time};
 
 #[component]
@@ -55,14 +56,7 @@ pub fn TokenCommand(
             </p>
         })}
         <div class="card__actions command__actions">
-            <button
-                type="button"
-                class="button button--small"
-                aria-label=move || format!("{} command", if revealed.get() { "Hide" } else { "Show" })
-                on:click=move |_| revealed.update(|revealed| *revealed = !*revealed)
-            >
-                {move || if revealed.get() { "Hide" } else { "Show" }}
-            </button>
+            <RevealButton revealed what="command" />
             <button type="button" class="button button--small" on:click=copy>"Copy Command"</button>
             {assertion_expires_at.map(|_| view! {
                 <button type="button" class="button button--small" on:click=move |_| on_new_assertion.run(())>

@@ -16,6 +16,7 @@ use crate::random;
 use crate::state::use_app_state;
 
 use crate::components::secrets::token_command::TokenCommand;
+use crate::components::shared::field::{Field, invalid};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SecretChoice {
@@ -116,11 +117,11 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
             }
         });
     };
-    let endpoint_error = move || match endpoint.get() {
+    let endpoint_error = Signal::derive(move || match endpoint.get() {
         Err(error) => Some(error.to_string()),
         Ok(_) => save_failure.get(),
-    };
-    let scope_error = move || scope.get().err().map(|error| error.to_string());
+    });
+    let scope_error = Signal::derive(move || scope.get().err().map(|error| error.to_string()));
 
     view! {
         <section class="card" aria-labelledby="token-request-heading">
@@ -128,37 +129,41 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
             <p class="card__text">
                 "Try a secret before relying on it: run this client_credentials request in a terminal. The console never sends it."
             </p>
-            <label class="field">
-                <span class="field__label">"Token Endpoint"</span>
+            <Field
+                label="Token Endpoint"
+                error_id="token-endpoint-error"
+                error=endpoint_error
+                hint=("token-endpoint-hint", "The same for every application; saved when valid.")
+            >
                 <input
                     type="text"
                     inputmode="url"
                     autocomplete="off"
                     spellcheck="false"
                     placeholder="https://auth.example.com/as/token"
-                    aria-invalid=move || endpoint_error().is_some().to_string()
+                    aria-invalid=invalid(endpoint_error)
                     aria-describedby="token-endpoint-hint token-endpoint-error"
                     prop:value=endpoint_text
                     on:input=move |event| endpoint_draft.set(Some(event_target_value(&event)))
                     on:change=save_endpoint
                 />
-                <span id="token-endpoint-hint" class="radio__hint">"The same for every application; saved when valid."</span>
-            </label>
-            <p id="token-endpoint-error" class="field__error" aria-live="polite">{endpoint_error}</p>
-            <label class="field">
-                <span class="field__label">"Scope"</span>
+            </Field>
+            <Field
+                label="Scope"
+                error_id="scope-error"
+                error=scope_error
+                hint=("scope-hint", "Optional, separated by spaces. Not stored.")
+            >
                 <input
                     type="text"
                     autocomplete="off"
                     spellcheck="false"
-                    aria-invalid=move || scope_error().is_some().to_string()
+                    aria-invalid=invalid(scope_error)
                     aria-describedby="scope-hint scope-error"
                     prop:value=scope_text
                     on:input=move |event| scope_text.set(event_target_value(&event))
                 />
-                <span id="scope-hint" class="radio__hint">"Optional, separated by spaces. Not stored."</span>
-            </label>
-            <p id="scope-error" class="field__error" aria-live="polite">{scope_error}</p>
+            </Field>
             <fieldset class="field">
                 <legend class="field__label">"Secret to use"</legend>
                 <SecretChoiceRadio choice value=SecretChoice::Current label="Current secret" />

@@ -1,13 +1,13 @@
 //! A secret shown masked, with Show/Hide and Copy. A revealed secret hides itself again after
-//! 30 seconds, when its value changes, and when the panel closes (the component goes away).
+//! 30 seconds (`RevealButton`), when its value changes, and when the panel closes (the
+//! component goes away).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::clipboard::copy_text;
+use crate::components::shared::reveal_button::RevealButton;
 use crate::state::use_app_state;
-
-const REVEAL_FOR: std::time::Duration = std::time::Duration::from_secs(30);
 
 #[component]
 pub fn SecretField(
@@ -28,18 +28,6 @@ pub fn SecretField(
             revealed.set(false);
         }
         current
-    });
-    Effect::new(move || {
-        if revealed.get()
-            && let Ok(timer) = set_timeout_with_handle(
-                move || {
-                    let _ = revealed.try_set(false);
-                },
-                REVEAL_FOR,
-            )
-        {
-            on_cleanup(move || timer.clear());
-        }
     });
 
     let copy = move |_| {
@@ -73,14 +61,7 @@ pub fn SecretField(
                 }}
             </div>
             <div class="secret__actions">
-                <button
-                    type="button"
-                    class="button button--small"
-                    aria-label=move || format!("{} {what}", if revealed.get() { "Hide" } else { "Show" })
-                    on:click=move |_| revealed.update(|revealed| *revealed = !*revealed)
-                >
-                    {move || if revealed.get() { "Hide" } else { "Show" }}
-                </button>
+                <RevealButton revealed what />
                 <button type="button" class="button button--small" aria-label=format!("Copy {what}") on:click=copy>
                     "Copy"
                 </button>
