@@ -99,7 +99,7 @@ try {
       }
     }
     console.log('inclusive:');
-    for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(2).padStart(8)} ms  ${name.slice(0, 160)}`);
+    for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).filter(([name], index) => index < 40 || (process.env.PROFILE_MATCH && name.includes(process.env.PROFILE_MATCH)))) console.log(`${ms.toFixed(2).padStart(8)} ms  ${name.slice(0, 160)}`);
   }
   console.log(`${action}: ${total.toFixed(1)} ms of script, top functions by self time`);
   for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
