@@ -116,7 +116,8 @@ try {
       }
     }
     console.log('inclusive:');
-    for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_INCLUSIVE) > 1 ? Number(process.env.PROFILE_INCLUSIVE) : 40)) console.log(`${ms.toFixed(2).padStart(8)} ms  ${name.slice(0, 160)}`);
+    const inclusiveRows = Number(process.env.PROFILE_INCLUSIVE) > 1 ? Number(process.env.PROFILE_INCLUSIVE) : 40;
+    for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).filter(([name], index) => index < inclusiveRows || (process.env.PROFILE_MATCH && name.includes(process.env.PROFILE_MATCH)))) console.log(`${ms.toFixed(2).padStart(8)} ms  ${name.slice(0, 160)}`);
   }
   if (process.env.PROFILE_TREE) printTree(profile, interval, Number(process.env.PROFILE_TREE));
   console.log(`${action}: ${total.toFixed(1)} ms of script, top functions by self time`);

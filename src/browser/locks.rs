@@ -129,9 +129,9 @@ pub async fn with_exclusive_lock<T: 'static>(
 }
 
 /// Starts taking the exclusive lock (and catching up with other tabs' writes) before the command
-/// that needs it exists: called when the pointer goes down on a Confirm button, so by the time
-/// the click arrives the grant, the marker query and the catch-up are done and the command's
-/// write runs at once. The next `with_exclusive_lock` in this tab uses it; if none comes within
+/// that needs it exists: called when the user is about to confirm (the acknowledgement ticked,
+/// Confirm focused or pressed), so by the time the click arrives the grant, the marker query and
+/// the catch-up are done and the command's write runs at once. The next `with_exclusive_lock` in this tab uses it; if none comes within
 /// `PREPARED_HOLD_MS` (the press did not become a click) the lock is released untouched. The
 /// guarantees are those of `with_exclusive_lock`: the lock is held from the catch-up to the
 /// write. Does nothing where the API is missing or a prepared lock is already waiting.
@@ -157,6 +157,15 @@ pub fn prepare_exclusive_lock() {
             expire.unchecked_ref(),
             PREPARED_HOLD_MS,
         );
+    }
+}
+
+/// Lets a lock `prepare_exclusive_lock` took go untouched, if no command took it yet: the user
+/// stepped back (unticked the acknowledgement, closed the dialog), so other tabs need not wait
+/// out `PREPARED_HOLD_MS`. A lock a command already took is not affected.
+pub fn release_prepared_lock() {
+    if let Some(session) = PREPARED.take() {
+        session.release_unused();
     }
 }
 
@@ -601,6 +610,18 @@ mod in_browser {
 
         // Were the expired lock still held, this request would never be granted.
         assert_eq!(with_exclusive_lock(|_| 7).await, Ok(7));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_released_prepared_lock_lets_the_next_request_in_at_once() {
+        prepare_exclusive_lock();
+        release_prepared_lock();
+        assert!(PREPARED.with_borrow(Option::is_none));
+
+        // Granted long before the prepared lock's own expiry would have let it go.
+        let started = js_sys::Date::now();
+        assert_eq!(with_exclusive_lock(|_| 8).await, Ok(8));
+        assert!(js_sys::Date::now() - started < f64::from(PREPARED_HOLD_MS) / 2.0);
     }
 
     #[wasm_bindgen_test]

@@ -39,21 +39,9 @@ impl RotationOverview {
     pub fn of(applications: &[Application], policy: RotationPolicy, now: DateTime<Utc>) -> Self {
         let mut overview = Self::default();
         for (position, application) in applications.iter().enumerate() {
-            if let Some(previous) = application.previous_secret(now) {
-                overview.in_progress.push(RotationInProgress {
-                    position,
-                    previous_expires_at: previous.expires_at,
-                });
-            }
-            let needs_rotation = application
-                .rotation_status(policy, now)
-                .is_some_and(|status| status.needs_rotation());
-            if let (true, Ok(secret)) = (needs_rotation, application.client_secret()) {
-                overview.due.push(RotationDue {
-                    position,
-                    secret_created_at: secret.created_at,
-                });
-            }
+            let (in_progress, due) = entries_of(application, position, policy, now);
+            overview.in_progress.extend(in_progress);
+            overview.due.extend(due);
         }
         // Equal times keep the applications' order from tick to tick.
         overview.in_progress =
@@ -62,10 +50,67 @@ impl RotationOverview {
         overview
     }
 
+    /// Brings an overview of `applications` (under the same `policy` at the same `now`) up to
+    /// date after the application at `position` alone was replaced in place: its entries are
+    /// taken out and its new ones put where `of` would put them, without a pass over the rest.
+    pub fn replace(
+        &mut self,
+        applications: &[Application],
+        position: usize,
+        policy: RotationPolicy,
+        now: DateTime<Utc>,
+    ) {
+        self.in_progress.retain(|entry| entry.position != position);
+        self.due.retain(|entry| entry.position != position);
+        let Some(application) = applications.get(position) else {
+            return;
+        };
+        let (in_progress, due) = entries_of(application, position, policy, now);
+        // Ordered by time, then (as the stable sort leaves them) by position.
+        if let Some(entry) = in_progress {
+            let at = self.in_progress.partition_point(|other| {
+                (other.previous_expires_at, other.position) < (entry.previous_expires_at, position)
+            });
+            self.in_progress.insert(at, entry);
+        }
+        if let Some(entry) = due {
+            let at = self.due.partition_point(|other| {
+                (other.secret_created_at, other.position) < (entry.secret_created_at, position)
+            });
+            self.due.insert(at, entry);
+        }
+    }
+
     /// How many rotations the administrator should start now (the navigation's count).
     pub fn due_count(&self) -> usize {
         self.due.len()
     }
+}
+
+/// What one application contributes: a rotation in progress, a rotation due, both or neither.
+fn entries_of(
+    application: &Application,
+    position: usize,
+    policy: RotationPolicy,
+    now: DateTime<Utc>,
+) -> (Option<RotationInProgress>, Option<RotationDue>) {
+    let in_progress = application
+        .previous_secret(now)
+        .map(|previous| RotationInProgress {
+            position,
+            previous_expires_at: previous.expires_at,
+        });
+    let needs_rotation = application
+        .rotation_status(policy, now)
+        .is_some_and(|status| status.needs_rotation());
+    let due = match (needs_rotation, application.client_secret()) {
+        (true, Ok(secret)) => Some(RotationDue {
+            position,
+            secret_created_at: secret.created_at,
+        }),
+        _ => None,
+    };
+    (in_progress, due)
 }
 
 #[cfg(test)]
@@ -204,6 +249,49 @@ mod tests {
             RotationOverview::of(&applications, every(3650), now()).due_count(),
             0
         );
+    }
+
+    #[test]
+    fn replacing_one_application_gives_the_overview_a_full_pass_would() {
+        let mut applications = vec![
+            application("Overdue", ApplicationType::Native, Duration::days(95)),
+            rotated("Rotating", Duration::hours(1), Duration::days(1)),
+            application("Same age", ApplicationType::Worker, Duration::days(95)),
+            rotated("Also rotating", Duration::hours(1), Duration::days(1)),
+            application("Fresh", ApplicationType::Worker, Duration::days(10)),
+            application("Saml", ApplicationType::Saml, Duration::days(900)),
+        ];
+        let policy = every(90);
+        let mut overview = RotationOverview::of(&applications, policy, now());
+        // Each step changes one application as a command would: rotate, revoke, age, tie.
+        let steps: [(usize, Application); 5] = [
+            (0, rotated("Overdue", Duration::zero(), Duration::days(1))),
+            (
+                1,
+                application("Rotating", ApplicationType::OidcWebApp, Duration::days(400)),
+            ),
+            (
+                4,
+                application("Fresh", ApplicationType::Worker, Duration::days(95)),
+            ),
+            (
+                3,
+                rotated("Also rotating", Duration::hours(2), Duration::days(1)),
+            ),
+            (
+                5,
+                application("Saml", ApplicationType::Saml, Duration::days(1)),
+            ),
+        ];
+        for (position, replacement) in steps {
+            applications[position] = replacement;
+            overview.replace(&applications, position, policy, now());
+            assert_eq!(
+                overview,
+                RotationOverview::of(&applications, policy, now()),
+                "after replacing position {position}"
+            );
+        }
     }
 
     #[test]

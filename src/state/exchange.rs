@@ -208,7 +208,7 @@ impl AppState {
         if stored.is_empty() {
             return;
         }
-        self.applications.update(|applications| {
+        self.change_shown(|applications| {
             let positions: HashMap<ClientId, usize> = applications
                 .iter()
                 .enumerate()

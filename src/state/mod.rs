@@ -54,6 +54,8 @@ pub struct AppState {
     now: RwSignal<DateTime<Utc>>,
     settings: RwSignal<ConsoleSettings>,
     rotation_overview: Memo<RotationOverview>,
+    /// What changed in `applications` since the rotation overview last looked at them.
+    shown_changes: StoredValue<ShownChanges>,
     repository: StoredValue<ApplicationRepository, LocalStorage>,
     clock: StoredValue<Rc<dyn Clock>, LocalStorage>,
 }
@@ -80,6 +82,7 @@ impl AppState {
         let settings = RwSignal::new(settings.settings);
         let applications = RwSignal::new(loaded.applications);
         let now_signal = RwSignal::new(now);
+        let shown_changes = StoredValue::new(ShownChanges::Any);
         let pending = Memo::new(move |_| {
             let now = now_signal.get();
             applications.with(|applications| pending_expiries(applications, now))
@@ -95,7 +98,13 @@ impl AppState {
             announcement: RwSignal::new(Announcement::default()),
             now: now_signal,
             settings,
-            rotation_overview: rotation::overview_memo(applications, settings, now_signal),
+            rotation_overview: rotation::overview_memo(
+                applications,
+                shown_changes,
+                settings,
+                now_signal,
+            ),
+            shown_changes,
             repository: StoredValue::new_local(repository),
             clock: StoredValue::new_local(clock),
         }
@@ -170,8 +179,7 @@ impl AppState {
 
     /// Takes an application that is no longer stored off the screen, and remembers it was deleted.
     fn show_deleted(&self, client_id: &ClientId) {
-        self.applications
-            .update(|applications| applications.retain(|app| &app.client_id != client_id));
+        self.change_shown(|applications| applications.retain(|app| &app.client_id != client_id));
         if !self
             .deleted
             .with_untracked(|deleted| deleted.contains(client_id))
@@ -192,15 +200,50 @@ impl AppState {
                 deleted.remove(&stored.client_id);
             });
         }
-        self.applications.update(|applications| {
-            match applications
-                .iter_mut()
-                .find(|app| app.client_id == stored.client_id)
-            {
-                Some(shown) => *shown = stored,
-                None => applications.push(stored),
-            }
+        let position = self.applications.with_untracked(|applications| {
+            applications
+                .iter()
+                .position(|app| app.client_id == stored.client_id)
         });
+        match position {
+            Some(position) => {
+                self.shown_changes
+                    .update_value(|changes| changes.replaced(position));
+                self.applications
+                    .update(|applications| applications[position] = stored);
+            }
+            None => self.change_shown(|applications| applications.push(stored)),
+        }
+    }
+
+    /// Every change to the shown applications other than one replaced in place (`show_stored`)
+    /// goes through here, so the views that follow them incrementally know to look at them all.
+    fn change_shown(&self, change: impl FnOnce(&mut Vec<Application>)) {
+        self.shown_changes.set_value(ShownChanges::Any);
+        self.applications.update(change);
+    }
+}
+
+/// What changed in the shown applications since a view that follows them incrementally (the
+/// rotation overview) last looked: only some replaced in place, or anything (an addition, a
+/// removal, a reload), which needs a full pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ShownChanges {
+    ReplacedInPlace(Vec<usize>),
+    Any,
+}
+
+impl ShownChanges {
+    /// Beyond this many replacements a full pass is as cheap as applying them one by one.
+    const MOST_REPLACED: usize = 64;
+
+    fn replaced(&mut self, position: usize) {
+        match self {
+            ShownChanges::ReplacedInPlace(positions) if positions.len() < Self::MOST_REPLACED => {
+                positions.push(position);
+            }
+            _ => *self = ShownChanges::Any,
+        }
     }
 }
 

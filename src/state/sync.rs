@@ -66,7 +66,7 @@ impl AppState {
         for client_id in &gone {
             self.show_deleted(client_id);
         }
-        self.applications.set(loaded.applications);
+        self.change_shown(|shown| *shown = loaded.applications);
         self.problems.set(loaded.problems);
         self.reload_settings();
     }
@@ -81,8 +81,9 @@ impl AppState {
             Ok(Some(application)) => self.show_stored(application),
             Ok(None) => self.show_deleted(client_id),
             Err(problem) => {
-                self.applications
-                    .update(|applications| applications.retain(|app| &app.client_id != client_id));
+                self.change_shown(|applications| {
+                    applications.retain(|app| &app.client_id != client_id)
+                });
                 self.problems.update(|problems| problems.push(problem));
             }
         }

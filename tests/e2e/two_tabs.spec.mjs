@@ -136,3 +136,49 @@ test.describe('Two tabs on one application', () => {
     await expectNotReloaded(a, 'tab A');
   });
 });
+
+/** Whether this page's console holds the cross-tab write lock (taken ahead of a Confirm, or by a command). */
+const holdsWriteLock = (page) =>
+  page.evaluate(async () => (await navigator.locks.query()).held.some((lock) => lock.name === 'client-secret-console.writes'));
+// A lock taken ahead of a click and never used goes by itself after 3 s; "at once" is well before.
+const AT_ONCE = { timeout: 1_000 };
+
+test.describe('Confirm takes the cross-tab lock ahead of the click', () => {
+  test('ticking the acknowledgement takes the lock, unticking lets it go at once, and Enter on Confirm rotates under it', async ({ page }) => {
+    await openApplications(page);
+    await openConfiguration(page, 'Partner Dashboard');
+    const before = await readSecrets(page);
+    const dialog = await openGenerateDialog(page);
+    const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
+    expect(await holdsWriteLock(page), 'nothing holds the lock while the box is unticked').toBe(false);
+
+    await acknowledge.check();
+    await expect.poll(() => holdsWriteLock(page), { message: 'ticking took the lock' }).toBe(true);
+    await acknowledge.uncheck();
+    await expect.poll(() => holdsWriteLock(page), { message: 'unticking let it go', ...AT_ONCE }).toBe(false);
+
+    await acknowledge.press('Space');
+    await expect(acknowledge).toBeChecked();
+    await expect.poll(() => holdsWriteLock(page), { message: 'ticking by keyboard took the lock' }).toBe(true);
+    await dialog.getByRole('button', { name: 'Confirm' }).press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(status(page)).toContainText('New client secret generated');
+    expect((await readSecrets(page)).current).not.toBe(before.current);
+    await expect.poll(() => holdsWriteLock(page), { message: 'the rotation let the lock go', ...AT_ONCE }).toBe(false);
+  });
+
+  test('Cancel lets a lock taken by ticking go at once, and another tab then rotates', async ({ page, newPage }) => {
+    const { a, b } = await openTwoTabs(page, newPage, 'Partner Dashboard');
+    const dialog = await openGenerateDialog(await inTab(b));
+    await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+    await expect.poll(() => holdsWriteLock(b), { message: 'ticking took the lock' }).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(() => holdsWriteLock(b), { message: 'Cancel let it go', ...AT_ONCE }).toBe(false);
+
+    const s0 = (await readSecrets(await inTab(a))).current;
+    await generateSecret(a, 'Retain for 7 Days');
+    await expect(status(a)).toContainText('New client secret generated');
+    expect((await readSecrets(a)).current).not.toBe(s0);
+  });
+});

@@ -2,12 +2,16 @@
 //! "I understand and would like to continue" before Confirm works, and a failed action keeps
 //! the dialog open with the reason.
 //!
-//! Every confirmed action is a command under the cross-tab lock, so pressing Confirm starts
-//! taking that lock (`prepare_exclusive_lock`): the click then writes at once, within a frame.
+//! Every confirmed action is a command under the cross-tab lock, so the steps just before the
+//! click start taking that lock (`prepare_exclusive_lock`): ticking the acknowledgement (the
+//! keyboard user's Space, or a click), focusing Confirm (Tab) and pressing it (`pointerdown`).
+//! The click then writes at once, within a frame. Unticking, closing or leaving the page (to
+//! another tab or window) lets the lock go at once; otherwise an unused one goes after 3 s, so
+//! another tab waits at most that long.
 
 use leptos::prelude::*;
 
-use crate::browser::locks::prepare_exclusive_lock;
+use crate::browser::locks::{prepare_exclusive_lock, release_prepared_lock};
 use crate::components::shared::modal::{Modal, use_modal};
 
 /// Whether the confirmed action is running or has succeeded (tracked): from then on the
@@ -79,12 +83,42 @@ fn ConfirmBody(
     });
 
     let can_confirm = move || acknowledged.get() && ready.get() && !pending.get();
+    let about_to_confirm = move || {
+        if can_confirm() {
+            prepare_exclusive_lock();
+        }
+    };
+    // Unticked (by the user, an outside change or a failure): nothing is about to be confirmed.
+    Effect::new(move || {
+        if !acknowledged.get() {
+            release_prepared_lock();
+        }
+    });
+    on_cleanup(release_prepared_lock);
+    // The user went to another tab or window, where they may act: do not make it wait.
+    let left_window = window_event_listener(leptos::ev::blur, |_| release_prepared_lock());
+    let left_page = window_event_listener(leptos::ev::visibilitychange, |_| {
+        if document().hidden() {
+            release_prepared_lock();
+        }
+    });
+    on_cleanup(move || {
+        left_window.remove();
+        left_page.remove();
+    });
     view! {
         <div class="modal__body">{children()}</div>
         {move || outside_change.get().map(|notice| view! { <p class="notice notice--warning" role="alert">{notice}</p> })}
         {move || failure().map(|message| view! { <p class="notice notice--error" role="alert">{message}</p> })}
         <label class="acknowledge">
-            <input type="checkbox" prop:checked=acknowledged on:change=move |event| acknowledged.set(event_target_checked(&event)) />
+            <input
+                type="checkbox"
+                prop:checked=acknowledged
+                on:change=move |event| {
+                    acknowledged.set(event_target_checked(&event));
+                    about_to_confirm();
+                }
+            />
             "I understand and would like to continue"
         </label>
         <div class="modal__actions">
@@ -92,11 +126,8 @@ fn ConfirmBody(
                 type="button"
                 class="button button--primary"
                 disabled=move || !can_confirm()
-                on:pointerdown=move |_| {
-                    if can_confirm() {
-                        prepare_exclusive_lock();
-                    }
-                }
+                on:focus=move |_| about_to_confirm()
+                on:pointerdown=move |_| about_to_confirm()
                 on:click=move |_| {
                     action.dispatch(());
                 }
