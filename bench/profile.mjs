@@ -12,9 +12,10 @@
 //   node bench/profile.mjs confirm /tmp/profdist
 // (or data-wasm-opt-params="-g" instead of "0": optimised, names kept). Unoptimised wasm is
 // slower than the shipped build: read the shares, not the milliseconds.
-// PROFILE_INCLUSIVE=1 adds time including callees; PROFILE_CALLERS=<name> shows who called it;
-// PROFILE_TREE=<ms> prints the call tree (top down, same-named children merged) down to calls
-// of at least that many milliseconds, which says what each phase of the action costs.
+// PROFILE_INCLUSIVE=1 adds time including callees (PROFILE_MATCH=<text> also lists every function
+// whose name contains it); PROFILE_CALLERS=<name> shows who called it; PROFILE_TREE=<ms> prints
+// the call tree (top down, same-named children merged) down to calls of at least that many
+// milliseconds, which says what each phase of the action costs.
 import path from 'node:path';
 import { launchBrowser, serve } from './support/browser.mjs';
 import { seedApplications, rotationTarget } from './support/seed.mjs';
@@ -39,6 +40,7 @@ try {
   await context.addInitScript(benchHooks);
   const seeding = await context.newPage();
   await seeding.goto(`${server.url}/favicon.svg`);
+  // As bench/run.mjs seeds its 10,000: with a full activity log (and so its head).
   const { applications, items } = seedApplications(COUNT, Date.now(), { withFullLog: true });
   await seeding.evaluate(writeStorage, items);
   const page = await context.newPage();
