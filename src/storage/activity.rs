@@ -38,7 +38,7 @@ use crate::domain::{
     TokenEndpointAuthMethod,
 };
 
-use super::record::with_carried_fields;
+use super::record::{named_schema, raw_fields, with_carried_fields};
 use super::{RecordProblem, RecordStore, StorageProblem, WriteError};
 
 /// How many events the log keeps; older ones are dropped as new ones are recorded.
@@ -563,18 +563,12 @@ fn encode_head(next: u64, existing_text: Option<&str>) -> String {
     })
     .unwrap_or_else(|_| String::from("{}"));
     let carried = existing_text
-        .and_then(|text| serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(text).ok())
+        .and_then(|text| raw_fields(text).ok())
         .unwrap_or_default()
         .into_iter()
         .filter(|(key, _)| !HEAD_FIELDS.contains(&key.as_str()))
         .collect();
     with_carried_fields(known, carried)
-}
-
-/// Reads the schema alone, to tell a newer version's data from damaged data.
-#[derive(Deserialize)]
-struct SchemaOnly {
-    schema: Option<u64>,
 }
 
 /// Parses `text` as `T` of a schema from 1 to `newest`, or says why it cannot be used.
@@ -591,11 +585,11 @@ fn decode_versioned<T: for<'de> Deserialize<'de>>(
         }
         Err(error) => error.to_string(),
     };
-    match serde_json::from_str::<SchemaOnly>(text).map(|only| only.schema) {
-        Ok(Some(found)) if found > newest => Err(ActivityProblem::NewerSchema { found, newest }),
-        Ok(Some(found)) if !(1..=newest).contains(&found) => Err(ActivityProblem::WrongShape(
-            format!("unknown schema {found}"),
-        )),
+    match raw_fields(text).ok().as_ref().and_then(named_schema) {
+        Some(found) if found > newest => Err(ActivityProblem::NewerSchema { found, newest }),
+        Some(found) if !(1..=newest).contains(&found) => Err(ActivityProblem::WrongShape(format!(
+            "unknown schema {found}"
+        ))),
         _ => Err(ActivityProblem::WrongShape(error)),
     }
 }

@@ -8,14 +8,11 @@
 //! - 1 (current): `{"schema":1,"endpoint":"https://…","policy":90}`; `endpoint` is absent until
 //!   one is set, `policy` is `null` for "no rotation policy".
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 
 use crate::domain::{ConsoleSettings, RotationInterval, RotationPolicy, TokenEndpoint};
 
-use super::record::{RecordProblem, with_carried_fields};
+use super::record::{RecordProblem, named_schema, raw_fields, with_carried_fields};
 use super::repository::{SaveError, StorageProblem};
 use super::{RecordStore, WriteError};
 
@@ -41,11 +38,6 @@ fn present_or_null<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<u16>, D::Error> {
     Option::deserialize(deserializer)
-}
-
-#[derive(Deserialize)]
-struct SchemaOnly {
-    schema: Option<u64>,
 }
 
 /// The settings in effect, and why the stored ones could not be used, if so.
@@ -106,8 +98,8 @@ impl SettingsRepository<'_> {
 }
 
 fn decode(text: &str) -> Result<ConsoleSettings, RecordProblem> {
-    let schema = match serde_json::from_str::<SchemaOnly>(text) {
-        Ok(only) => only.schema,
+    let schema = match raw_fields(text) {
+        Ok(fields) => named_schema(&fields),
         Err(error) if error.is_syntax() || error.is_eof() => {
             return Err(RecordProblem::InvalidJson(error.to_string()));
         }
@@ -150,7 +142,7 @@ fn encode(settings: &ConsoleSettings, existing_text: Option<&str>) -> String {
     // Serialising strings and numbers cannot fail.
     let known = serde_json::to_string(&stored).unwrap_or_default();
     let carried = existing_text
-        .and_then(|text| serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(text).ok())
+        .and_then(|text| raw_fields(text).ok())
         .unwrap_or_default()
         .into_iter()
         .filter(|(key, _)| !FIELDS.contains(&key.as_str()))
