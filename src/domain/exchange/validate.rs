@@ -3,7 +3,7 @@
 //! a problem with one application marks that entry invalid, with the reason, and the rest of
 //! the file is still previewed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
@@ -107,14 +107,6 @@ struct EnvelopeIn<'a> {
     applications: Option<Vec<&'a RawValue>>,
 }
 
-/// Whatever identifies an entry, read leniently so an invalid one can still be named.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct EntryLabel {
-    client_id: Option<String>,
-    name: Option<String>,
-}
-
 /// Reads and validates a whole file; `now` decides which previous secrets have expired.
 pub fn parse_import_file(text: &str, now: DateTime<Utc>) -> Result<ImportFile, ImportFileError> {
     check_file_size(text.len() as u64)?;
@@ -154,10 +146,18 @@ pub fn parse_import_file(text: &str, now: DateTime<Utc>) -> Result<ImportFile, I
 
 fn read_entry(raw: &RawValue, now: DateTime<Utc>) -> FileEntry {
     let invalid = |reason: String| {
-        let label = serde_json::from_str::<EntryLabel>(raw.get()).ok();
+        // Whatever identifies the entry, read leniently so an invalid one can still be named:
+        // the entry's fields as raw JSON (the reader storage also uses), then the two strings.
+        let fields =
+            serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(raw.get()).unwrap_or_default();
+        let label = |field: &str| {
+            fields
+                .get(field)
+                .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
+        };
         FileEntry::Invalid {
-            client_id: label.as_ref().and_then(|label| label.client_id.clone()),
-            name: label.and_then(|label| label.name),
+            client_id: label("clientId"),
+            name: label("name"),
             reason,
         }
     };
