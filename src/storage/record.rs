@@ -397,6 +397,15 @@ mod tests {
     }
 
     #[test]
+    fn a_schema_1_record_missing_a_field_names_the_schema_1_field() {
+        let text = schema_1_as_written().replace("\"enabled\":true,", "");
+        assert_eq!(
+            decode(&ClientId::new("id-1"), &text),
+            Err(RecordProblem::WrongShape("missing field `enabled`".into()))
+        );
+    }
+
+    #[test]
     fn invalid_json_is_reported_as_such() {
         assert!(matches!(
             decode(&ClientId::new("x"), "{\"schema\":2,"),
