@@ -35,9 +35,14 @@ impl ModalControl {
             return;
         };
         self.closing.set(true);
-        // The element itself, not the NodeRef: the dialog may be gone (Escape) by then, and
-        // closing a closed dialog does nothing.
-        when_idle_after_next_paint(move || dialog.close());
+        // The element itself, not the NodeRef: by then the dialog may have been closed (Escape)
+        // or taken out of the page with its view (the application was deleted), which already
+        // made the page live again.
+        when_idle_after_next_paint(move || {
+            if dialog.is_connected() {
+                dialog.close();
+            }
+        });
     }
 }
 
