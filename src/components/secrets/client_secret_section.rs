@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::components::shared::secret_field::SecretField;
+use crate::components::secrets::secret_card::SecretCard;
 use crate::components::shared::time_text::{local_date_time, machine_time};
 
 #[component]
@@ -13,23 +13,21 @@ pub fn ClientSecretSection(
     on_generate: Callback<()>,
     on_check: Callback<()>,
 ) -> impl IntoView {
+    let about = move || {
+        view! {
+            "Created "
+            <time datetime=move || machine_time(created_at.get())>{move || local_date_time(created_at.get())}</time>
+            ". Secrets should be changed regularly."
+        }
+    };
     view! {
-        <section class="card" aria-labelledby="client-secret-heading">
-            <h3 id="client-secret-heading" class="card__title">"Client Secret"</h3>
-            <p class="card__text">
-                "Created "
-                <time datetime=move || machine_time(created_at.get())>{move || local_date_time(created_at.get())}</time>
-                ". Secrets should be changed regularly."
-            </p>
-            <SecretField value=secret what="client secret" />
-            <div class="card__actions">
-                <button type="button" class="button button--primary" on:click=move |_| on_generate.run(())>
-                    "Generate New Secret"
-                </button>
-                <button type="button" class="button" on:click=move |_| on_check.run(())>
-                    "Check a Secret"
-                </button>
-            </div>
-        </section>
+        <SecretCard title="Client Secret" heading_id="client-secret-heading" secret what="client secret" about>
+            <button type="button" class="button button--primary" on:click=move |_| on_generate.run(())>
+                "Generate New Secret"
+            </button>
+            <button type="button" class="button" on:click=move |_| on_check.run(())>
+                "Check a Secret"
+            </button>
+        </SecretCard>
     }
 }

@@ -7,5 +7,6 @@ pub(crate) mod generate_secret_dialog;
 pub(crate) mod previous_secret_section;
 pub(crate) mod retention_picker;
 pub(crate) mod revoke_previous_dialog;
+pub(crate) mod secret_card;
 pub(crate) mod token_command;
 pub(crate) mod token_request_section;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::state::use_app_state;
 
-use crate::components::shared::secret_field::SecretField;
+use crate::components::secrets::secret_card::SecretCard;
 use crate::components::shared::time_text::{local_date_time, machine_time, time_remaining};
 
 #[component]
@@ -15,20 +15,25 @@ pub fn PreviousSecretSection(
     on_revoke: Callback<()>,
 ) -> impl IntoView {
     let now = use_app_state().now();
+    let about = move || {
+        view! {
+            "Still accepted so applications can move to the new secret. Expires "
+            <time datetime=move || machine_time(expires_at.get())>{move || local_date_time(expires_at.get())}</time>
+            " (" {move || time_remaining(now.get(), expires_at.get())} ")."
+        }
+    };
     view! {
-        <section class="card card--warning" aria-labelledby="previous-secret-heading">
-            <h3 id="previous-secret-heading" class="card__title">"Previous Client Secret"</h3>
-            <p class="card__text">
-                "Still accepted so applications can move to the new secret. Expires "
-                <time datetime=move || machine_time(expires_at.get())>{move || local_date_time(expires_at.get())}</time>
-                " (" {move || time_remaining(now.get(), expires_at.get())} ")."
-            </p>
-            <SecretField value=secret what="previous client secret" />
-            <div class="card__actions">
-                <button type="button" class="button button--danger" on:click=move |_| on_revoke.run(())>
-                    "Revoke Previous Client Secret"
-                </button>
-            </div>
-        </section>
+        <SecretCard
+            title="Previous Client Secret"
+            heading_id="previous-secret-heading"
+            warning=true
+            secret
+            what="previous client secret"
+            about
+        >
+            <button type="button" class="button button--danger" on:click=move |_| on_revoke.run(())>
+                "Revoke Previous Client Secret"
+            </button>
+        </SecretCard>
     }
 }

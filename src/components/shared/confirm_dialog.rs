@@ -61,12 +61,11 @@ fn ConfirmBody(
 ) -> impl IntoView {
     let modal = use_modal();
     let acknowledged = RwSignal::new(false);
-    let pending = action.pending();
     let failure = move || action.value().get().and_then(Result::err);
 
     Effect::new(move || {
         if matches!(action.value().get(), Some(Ok(()))) {
-            modal.close();
+            modal.close_after_showing_change();
         }
     });
     // Every outside change asks again, even one described by the same words as the last.
@@ -82,7 +81,8 @@ fn ConfirmBody(
         }
     });
 
-    let can_confirm = move || acknowledged.get() && ready.get() && !pending.get();
+    // Done stays done: the dialog lingers (hidden) for a frame after its action succeeded.
+    let can_confirm = move || acknowledged.get() && ready.get() && !action_taken(action);
     let about_to_confirm = move || {
         if can_confirm() {
             prepare_exclusive_lock();
