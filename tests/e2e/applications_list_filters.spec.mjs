@@ -115,6 +115,8 @@ test.describe('Applications list filters and sort', () => {
     await statusSelect(page).selectOption({ label: 'Rotation in progress' });
     await expect(entries(page)).toHaveCount(2);
     expect(await names(page)).toEqual(['Customer Portal', 'Nightly Report Job']);
+    // The list shows a choice at once; the address follows once that frame is painted.
+    await expect(page).toHaveURL(/[?&]status=rotation-in-progress\b/);
     await page.goBack();
     await expect(statusSelect(page)).toHaveValue('');
     await expect(searchBox(page)).toHaveValue('port');
@@ -122,6 +124,25 @@ test.describe('Applications list filters and sort', () => {
     await page.goForward();
     await expect(statusSelect(page)).toHaveValue('rotation-in-progress');
     await expect(entries(page)).toHaveCount(2);
+  });
+
+  test('two choices made faster than the address follows are two history entries, and Back undoes the last alone', async ({ page }) => {
+    await openApplications(page);
+    const status = await statusSelect(page).elementHandle();
+    const type = await typeSelect(page).elementHandle();
+    // Both choices in one task: the address has not followed the first when the second comes.
+    await page.evaluate(([status, type]) => {
+      for (const [select, value] of [[status, 'rotation-in-progress'], [type, 'native']]) {
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    }, [status, type]);
+    await expect(page).toHaveURL(/[?&]type=native\b/);
+    await expect(page).toHaveURL(/[?&]status=rotation-in-progress\b/);
+    await page.goBack();
+    await expect(typeSelect(page)).toHaveValue('');
+    await expect(statusSelect(page)).toHaveValue('rotation-in-progress');
+    await expect(page).toHaveURL(/[?&]status=rotation-in-progress\b/);
   });
 
   test('a pasted link opens the list as it says, with unknown values ignored', async ({ page }) => {

@@ -43,9 +43,16 @@ impl ListQueryState {
         self.query
     }
 
-    /// Shows `next` now and writes it to the address after the paint. Several changes before
-    /// that write make one history entry, a pushed one if any of them pushes.
+    /// Shows `next` now and writes it to the address after the paint. Typing before that write
+    /// joins the entry on its way; a choice (a push) first writes what is still on its way, so
+    /// every choice is an entry of its own and Back undoes it alone, however fast it came.
     pub fn change(&self, next: ListQuery, entry: HistoryEntry) {
+        if entry == HistoryEntry::Push
+            && self.unwritten.with_value(Option::is_some)
+            && let Some(write) = self.write_address.try_get_value()
+        {
+            write();
+        }
         let already_scheduled = self.unwritten.with_value(Option::is_some);
         self.unwritten.update_value(|unwritten| {
             let pushes =
