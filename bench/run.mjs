@@ -76,10 +76,27 @@ async function freshPage(browser, url, seed) {
   await session.page.goto('/favicon.svg');
   const written = await session.page.evaluate(writeStorage, seed);
   if (written !== Object.keys(seed).length) throw new CannotRun(`only ${written} of ${Object.keys(seed).length} items could be stored`);
-  const page = await session.newPage();
   await session.page.close();
-  await sleep(1000); // let the browser settle the writes and the closed page before the timed load
+  await waitUntilStored(session, written);
+  const page = await session.newPage();
+  await sleep(500); // let the browser settle the closed pages before the timed load
   return { ...session, page };
+}
+
+/**
+ * Waits until another page of the context sees all `count` items: the seeding page's writes reach
+ * other renderers asynchronously, and a timed load that started early once saw 6,899 of 10,000.
+ */
+async function waitUntilStored(session, count) {
+  const probe = await session.newPage();
+  try {
+    await probe.goto('/favicon.svg');
+    await probe.waitForFunction((count) => localStorage.length === count, count, { timeout: 30_000, polling: 100 });
+  } catch {
+    throw new CannotRun(`another page did not see the ${count} seeded items within 30 s`);
+  } finally {
+    await probe.close();
+  }
 }
 
 /** Navigates to `route` and waits for the first painted list row; returns the in-page marks. */

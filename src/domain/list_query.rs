@@ -202,6 +202,10 @@ impl ListQuery {
         now: DateTime<Utc>,
         policy: Option<&dyn RotationRule>,
     ) -> Vec<usize> {
+        // The plain list (any order but the one time rearranges) is the sorted order itself.
+        if !self.narrows() && self.sort != SortOrder::PreviousSecretExpiringFirst {
+            return sorted.to_vec();
+        }
         let search = self.search.trim().to_lowercase();
         let hits = search_text
             .filter(|_| !search.is_empty())
@@ -333,6 +337,34 @@ impl NameOrder {
         Self {
             positions: keyed.into_iter().map(|(_, _, position)| position).collect(),
         }
+    }
+
+    /// The order of `applications` after a change, from the order before it: most changes
+    /// (a rotation, a revoke, Enabled) move no name, and checking that the old order still
+    /// holds is one comparison per application instead of a sort of every name.
+    pub fn after_change(previous: Option<&Self>, applications: &[Application]) -> Self {
+        match previous {
+            Some(previous) if previous.still_orders(applications) => previous.clone(),
+            _ => Self::of(applications),
+        }
+    }
+
+    /// Whether this order is still the name order of `applications`: one position for each,
+    /// and every neighbour pair in order.
+    fn still_orders(&self, applications: &[Application]) -> bool {
+        let key = |position: usize| {
+            applications
+                .get(position)
+                .map(|app| (app.name().folded(), app.client_id.as_str()))
+        };
+        self.positions.len() == applications.len()
+            && self.positions.windows(2).all(|pair| match pair {
+                [before, after] => match (key(*before), key(*after)) {
+                    (Some(before), Some(after)) => before < after,
+                    _ => false,
+                },
+                _ => true,
+            })
     }
 
     /// Positions into `applications` (the ones this order was computed from) in `order`.
@@ -832,6 +864,60 @@ mod tests {
                 .map(|app| app.matches_search(query))
                 .collect();
             assert_eq!(text.hits(&applications, query), expected, "query {query:?}");
+        }
+    }
+
+    #[test]
+    fn the_name_order_after_a_change_is_the_name_order_of_the_applications_after_it() {
+        let mut applications = sample();
+        let before = NameOrder::of(&applications);
+        // A rotation moves no name: the order before it still holds.
+        applications[0] = rotated(applications[0].clone(), 0, 1);
+        assert_eq!(
+            NameOrder::after_change(Some(&before), &applications),
+            NameOrder::of(&applications)
+        );
+        // A rename that moves a name, an added and a removed application each re-sort.
+        applications[0]
+            .rename(ApplicationName::parse("Aardvark").unwrap(), now())
+            .unwrap();
+        let renamed = NameOrder::after_change(Some(&before), &applications);
+        assert_eq!(renamed, NameOrder::of(&applications));
+        assert_ne!(renamed, before);
+        applications.push(app("Zulu", ApplicationType::Saml, 1));
+        assert_eq!(
+            NameOrder::after_change(Some(&renamed), &applications),
+            NameOrder::of(&applications)
+        );
+        let longer = NameOrder::of(&applications);
+        applications.remove(0);
+        assert_eq!(
+            NameOrder::after_change(Some(&longer), &applications),
+            NameOrder::of(&applications)
+        );
+        assert_eq!(
+            NameOrder::after_change(None, &applications),
+            NameOrder::of(&applications)
+        );
+    }
+
+    #[test]
+    fn the_plain_list_in_every_order_time_does_not_rearrange_is_the_sorted_order() {
+        let applications = sample();
+        for sort in [
+            SortOrder::Name,
+            SortOrder::NewestFirst,
+            SortOrder::OldestSecretFirst,
+        ] {
+            let sorted = NameOrder::of(&applications).sorted(&applications, sort);
+            let query = ListQuery {
+                sort,
+                ..ListQuery::default()
+            };
+            assert_eq!(
+                query.matching_positions(&applications, &sorted, None, now(), Some(&NinetyDays)),
+                sorted
+            );
         }
     }
 }

@@ -107,7 +107,10 @@ impl RotationPolicy {
         let RotationPolicy::Every(interval) = self else {
             return None;
         };
-        let remaining = created_at + interval.duration() - now;
+        // The interval less the secret's age: one subtraction of instants and one of
+        // durations, neither of which can overflow (an instant plus a duration can, for an
+        // instant near the end of chrono's range). It runs for every application on each tick.
+        let remaining = interval.duration() - (now - created_at);
         Some(if remaining <= Duration::zero() {
             RotationStatus::Overdue {
                 overdue_by: -remaining,
@@ -253,6 +256,15 @@ mod tests {
     fn without_a_policy_nothing_is_ever_due() {
         let ancient = created() + Duration::days(10_000);
         assert_eq!(RotationPolicy::NoPolicy.status(created(), ancient), None);
+    }
+
+    #[test]
+    fn a_secret_stored_with_the_last_instant_chrono_knows_is_not_due_and_does_not_panic() {
+        // `created_at + interval` would overflow here; the status is computed from the age.
+        let status = every(90).status(DateTime::<Utc>::MAX_UTC, created());
+        assert!(matches!(status, Some(RotationStatus::NotDue { .. })));
+        let status = every(90).status(DateTime::<Utc>::MIN_UTC, created());
+        assert!(matches!(status, Some(RotationStatus::Overdue { .. })));
     }
 
     #[test]

@@ -145,6 +145,55 @@ test.describe('Applications list filters and sort', () => {
     await expect(page).toHaveURL(/[?&]status=rotation-in-progress\b/);
   });
 
+  // The address follows a change once the browser is idle after painting it; this waits past that.
+  const afterTheAddressWouldHaveFollowed = (page) => page.evaluate(() => new Promise((done) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => setTimeout(done, 100))));
+  }));
+
+  test('Back pressed before the address follows a choice goes back from where the address was, and the choice is not written over that entry', async ({ page }) => {
+    await openApplications(page);
+    await typeSelect(page).selectOption({ label: 'Native' });
+    await expect(page).toHaveURL(/[?&]type=native\b/);
+    const status = await statusSelect(page).elementHandle();
+    // The choice and Back in one task: Back comes before the address has followed the choice.
+    await page.evaluate((status) => {
+      status.value = 'rotation-in-progress';
+      status.dispatchEvent(new Event('change', { bubbles: true }));
+      history.back();
+    }, status);
+    await expect(typeSelect(page)).toHaveValue('');
+    await afterTheAddressWouldHaveFollowed(page);
+    await expect(page).toHaveURL(/\/applications$/);
+    await expect(typeSelect(page)).toHaveValue('');
+    await expect(statusSelect(page)).toHaveValue('');
+    await page.goForward();
+    await expect(typeSelect(page)).toHaveValue('native');
+    await expect(statusSelect(page)).toHaveValue('');
+    await expect(page).toHaveURL(/[?&]type=native$/);
+  });
+
+  test('Back pressed while typing is on its way shows the entry Back went to, and the typing does not replace it', async ({ page }) => {
+    await openApplications(page);
+    await statusSelect(page).selectOption({ label: 'Rotation in progress' });
+    await expect(page).toHaveURL(/[?&]status=rotation-in-progress\b/);
+    const search = await searchBox(page).elementHandle();
+    await page.evaluate((search) => {
+      search.value = 'port';
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+      history.back();
+    }, search);
+    await expect(statusSelect(page)).toHaveValue('');
+    await afterTheAddressWouldHaveFollowed(page);
+    await expect(page).toHaveURL(/\/applications$/);
+    await expect(searchBox(page)).toHaveValue('');
+    await expect(statusSelect(page)).toHaveValue('');
+    await expect(countLine(page)).not.toContainText('match');
+    await page.goForward();
+    await expect(statusSelect(page)).toHaveValue('rotation-in-progress');
+    await expect(searchBox(page)).toHaveValue('');
+    await expect(page).not.toHaveURL(/[?&]q=/);
+  });
+
   test('a pasted link opens the list as it says, with unknown values ignored', async ({ page }) => {
     await page.goto('/applications?q=e&type=worker&status=rotation-in-progress&sort=newest');
     await expect(entries(page)).toHaveCount(1);

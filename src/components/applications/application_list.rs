@@ -1,9 +1,10 @@
 //! The list of applications as the address's query says (search, Type, Status, Sort), rendered
 //! a page at a time so ten thousand applications never become ten thousand DOM rows.
 //!
-//! The name order is computed once per change of the applications, the sorted order once per
-//! change of the sort (from numbers and the name order); a filter or search change only walks
-//! it. Time re-filters only when a time-dependent status changed somewhere.
+//! The name order is checked once per change of the applications (sorted again only when a name
+//! moved), the sorted order computed once per change of the sort (from numbers and the name
+//! order); a filter or search change only walks it. Time re-filters only when a time-dependent
+//! status changed somewhere.
 
 use leptos::prelude::*;
 
@@ -38,10 +39,10 @@ pub fn ApplicationList(
     let policy = state.rotation_policy();
     let shown = RwSignal::new(PAGE_SIZE);
     let sort = Memo::new(move |_| query.with(|query| query.sort));
-    let by_name = Memo::new(move |_| {
+    let by_name = Memo::new(move |previous: Option<&NameOrder>| {
         state
             .applications()
-            .with(|applications| NameOrder::of(applications))
+            .with(|applications| NameOrder::after_change(previous, applications))
     });
     let sorted = Memo::new(move |_| {
         state

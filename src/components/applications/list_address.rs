@@ -7,7 +7,7 @@
 //! follows it) cost about as much as filtering 10,000 applications, and the user waits for the
 //! list, not for the address. The address still decides what is shown: Back/Forward, a pasted
 //! link or a link into the list replace the query, except while a change of the user's own is on
-//! its way to the address.
+//! its way to the address; Back or Forward then drops that change.
 
 use std::rc::Rc;
 
@@ -86,6 +86,15 @@ pub fn use_list_query_state() -> ListQueryState {
             shown.set(address);
         }
     });
+    // Back or Forward: the entry the browser went to decides. A change still on its way is
+    // dropped, or it would be written over that entry (after a choice, Back would seem to do
+    // nothing; after typing, the text would replace the entry Back went to).
+    let went_through_history = window_event_listener(leptos::ev::popstate, move |_| {
+        if unwritten.try_update_value(Option::take).flatten().is_some() {
+            shown.set(in_address.get_untracked());
+        }
+    });
+    on_cleanup(move || went_through_history.remove());
     let navigate = use_navigate();
     let pathname = use_location().pathname;
     let site = use_site_base();
