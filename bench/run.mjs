@@ -18,7 +18,8 @@ import { Samples, metricsTable, weightTable } from './support/report.mjs';
 import { launchBrowser, openPage, serve } from './support/browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist');
+/** The built site: dist/, or the directory given as the first argument (another build to compare). */
+const DIST = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist'));
 const RESULTS = path.join(ROOT, 'bench', 'results', 'latest.md');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const SMALL = 10;
