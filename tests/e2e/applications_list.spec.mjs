@@ -69,4 +69,37 @@ test.describe('Applications list', () => {
     await search.fill('');
     await expectListed(page, DEMO_APPS.map((app) => app.name));
   });
+
+  test('a long list shows 50 entries at a time, says how many, and Show more adds the next ones', async ({ page }) => {
+    await page.goto('/applications');
+    await expect(entries(page)).toHaveCount(DEMO_APPS.length);
+    // 100 more applications through the UI would be slow; seed copies of a demo record instead.
+    await page.evaluate(() => {
+      const prefix = 'client-secret-console.v1.';
+      const index = JSON.parse(localStorage.getItem(`${prefix}index`));
+      const template = JSON.parse(localStorage.getItem(`${prefix}app.${index[0]}`));
+      for (let copy = 1; copy <= 100; copy += 1) {
+        const id = `00000000-0000-4000-8000-${String(copy).padStart(12, '0')}`;
+        localStorage.setItem(`${prefix}app.${id}`, JSON.stringify({ ...template, name: `Bulk Copy ${String(copy).padStart(3, '0')}` }));
+        index.push(id);
+      }
+      localStorage.setItem(`${prefix}index`, JSON.stringify(index));
+    });
+    await page.reload();
+    const total = DEMO_APPS.length + 100;
+    const count = page.locator('.list-count');
+    await expect(entries(page)).toHaveCount(50);
+    await expect(count).toHaveText(`Showing 50 of ${total} applications`);
+    await page.getByRole('button', { name: 'Show 50 more' }).click();
+    await expect(entries(page)).toHaveCount(100);
+    await page.getByRole('button', { name: `Show ${total - 100} more` }).click();
+    await expect(entries(page)).toHaveCount(total);
+    await expect(count).toHaveText(`${total} applications`);
+    await expect(page.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
+    // A new query starts again from its first page.
+    await searchBox(page).fill('bulk copy');
+    await expect(entries(page)).toHaveCount(50);
+    await expect(count).toHaveText('Showing 50 of 100 matching applications');
+    await expect(entries(page).first()).toContainText('Bulk Copy 001');
+  });
 });
