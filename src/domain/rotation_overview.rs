@@ -85,6 +85,46 @@ impl RotationOverview {
     pub fn due_count(&self) -> usize {
         self.due.len()
     }
+
+    /// The first instant after `now` at which the overview of `applications` may differ from
+    /// the one at `now`, time alone passing: a previous secret expires or a secret becomes due.
+    /// Until then a tick can keep the overview it has (`None`: time alone never changes it).
+    pub fn next_change(
+        applications: &[Application],
+        policy: RotationPolicy,
+        now: DateTime<Utc>,
+    ) -> Option<DateTime<Utc>> {
+        applications
+            .iter()
+            .filter_map(|application| Self::next_change_of(application, policy, now))
+            .min()
+    }
+
+    /// When time alone may next change what `application` contributes after `now`.
+    pub fn next_change_of(
+        application: &Application,
+        policy: RotationPolicy,
+        now: DateTime<Utc>,
+    ) -> Option<DateTime<Utc>> {
+        let expiry = application
+            .previous_secret(now)
+            .map(|previous| previous.expires_at);
+        // A secret not yet due becomes due once less than the warning window remains (see
+        // `RotationPolicy::status`); an instant beyond chrono's range is never.
+        let becomes_due = match (policy, application.client_secret()) {
+            (RotationPolicy::Every(interval), Ok(secret))
+                if !policy
+                    .status(secret.created_at, now)
+                    .is_some_and(|status| status.needs_rotation()) =>
+            {
+                secret
+                    .created_at
+                    .checked_add_signed(interval.duration() - interval.warning_window())
+            }
+            _ => None,
+        };
+        expiry.into_iter().chain(becomes_due).min()
+    }
 }
 
 /// What one application contributes: a rotation in progress, a rotation due, both or neither.
@@ -303,6 +343,90 @@ mod tests {
         assert_eq!(
             RotationOverview::of(&applications, every(90), now()),
             RotationOverview::of(&applications, every(90), now() + Duration::seconds(1)),
+        );
+    }
+
+    #[test]
+    fn the_overview_holds_until_its_next_change_and_changes_then() {
+        let policy = every(90);
+        // Expires in 1 hour; due in 2 days (90 - 9 days warning window = 81 days old); overdue;
+        // no secret at all.
+        let applications = [
+            rotated("Soon", Duration::hours(1), Duration::hours(2)),
+            application("Nearly due", ApplicationType::Worker, Duration::days(79)),
+            application("Overdue", ApplicationType::Native, Duration::days(95)),
+            application("Federated", ApplicationType::Saml, Duration::days(95)),
+        ];
+        let first = RotationOverview::next_change(&applications, policy, now());
+        assert_eq!(first, Some(now() + Duration::hours(1)));
+        let at_first = first.unwrap();
+        let overview = RotationOverview::of(&applications, policy, now());
+        let just_before = at_first - Duration::milliseconds(1);
+        assert_eq!(
+            RotationOverview::of(&applications, policy, just_before),
+            overview
+        );
+        assert_ne!(
+            RotationOverview::of(&applications, policy, at_first),
+            overview
+        );
+
+        let second = RotationOverview::next_change(&applications, policy, at_first);
+        let becomes_due = now() - Duration::days(79) + Duration::days(90 - 9);
+        assert_eq!(second, Some(becomes_due));
+        let after_expiry = RotationOverview::of(&applications, policy, at_first);
+        assert_eq!(
+            RotationOverview::of(
+                &applications,
+                policy,
+                becomes_due - Duration::milliseconds(1)
+            ),
+            after_expiry
+        );
+        // Due once less than the window remains: just after that instant (the next change is
+        // never later than the change, at worst that one instant early).
+        let due = becomes_due + Duration::milliseconds(1);
+        assert_ne!(
+            RotationOverview::of(&applications, policy, due),
+            after_expiry
+        );
+        // Then only the secret that replaced Soon's an hour ago is still to become due.
+        assert_eq!(
+            RotationOverview::next_change(&applications, policy, due),
+            Some(now() - Duration::hours(1) + Duration::days(81))
+        );
+        // An overdue secret and an application without one never change with time.
+        assert_eq!(
+            RotationOverview::next_change(&applications[2..], policy, now()),
+            None
+        );
+        assert_eq!(
+            RotationOverview::next_change(&applications, RotationPolicy::NoPolicy, due),
+            None
+        );
+    }
+
+    #[test]
+    fn a_secret_created_at_the_end_of_time_never_becomes_due_and_does_not_panic() {
+        let mut far = application("Far", ApplicationType::Worker, Duration::zero());
+        far = Application::restore(
+            far.client_id.clone(),
+            far.name().clone(),
+            far.kind,
+            far.enabled(),
+            far.auth_method(),
+            far.created_at,
+            1,
+            far.client_secret().ok().map(|secret| {
+                let mut secret = secret.clone();
+                secret.created_at = DateTime::<Utc>::MAX_UTC;
+                secret
+            }),
+            None,
+        );
+        assert_eq!(
+            RotationOverview::next_change_of(&far, every(90), now()),
+            None
         );
     }
 }
