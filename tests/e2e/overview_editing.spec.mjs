@@ -163,6 +163,14 @@ test.describe('Enabled', () => {
     await expect(entry(page, 'Mobile Banking')).not.toContainText('Disabled');
     await page.reload();
     await expect(enabledSwitch(page)).toBeChecked();
+    const stored = () => page.evaluate(() => {
+      const record = Object.keys(localStorage)
+        .filter((key) => key.startsWith('client-secret-console.v1.app.'))
+        .map((key) => JSON.parse(localStorage.getItem(key)))
+        .find((candidate) => candidate.name === 'Mobile Banking');
+      return { on: record?.on, rev: record?.rev };
+    });
+    const before = await stored();
     // Three quick toggles end disabled.
     await enabledSwitch(page).evaluate((input) => {
       input.click();
@@ -170,6 +178,8 @@ test.describe('Enabled', () => {
       input.click();
     });
     await expect(status(page)).toContainText('Application disabled.');
+    // The first toggle already announced "disabled": wait until all three are saved.
+    await expect.poll(stored, { message: 'the stored record after three saves' }).toEqual({ on: false, rev: before.rev + 3 });
     await page.reload();
     await expect(enabledSwitch(page)).not.toBeChecked();
   });
