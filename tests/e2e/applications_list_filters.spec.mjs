@@ -145,6 +145,26 @@ test.describe('Applications list filters and sort', () => {
     await expect(page).toHaveURL(/[?&]status=rotation-in-progress\b/);
   });
 
+  // The address follows a change once the browser is idle after painting it. `history.back()` is
+  // asynchronous, and under load the browser can be idle before Back arrives; the change is then
+  // rightly written first. This holds the page's idle callbacks until Back has arrived, so the
+  // test is of the order it names: Back before the address follows.
+  const holdIdleWorkUntilBack = (page) => page.evaluate(() => {
+    const whenIdle = window.requestIdleCallback.bind(window);
+    const held = [];
+    let backArrived = false;
+    // Registered after the app's own listener, so it runs after the app has seen Back.
+    window.addEventListener('popstate', () => {
+      backArrived = true;
+      for (const work of held.splice(0)) whenIdle(work);
+    }, { once: true });
+    window.requestIdleCallback = (work, options) => {
+      if (backArrived) return whenIdle(work, options);
+      held.push(work);
+      return 0;
+    };
+  });
+
   // The address follows a change once the browser is idle after painting it; this waits past that.
   const afterTheAddressWouldHaveFollowed = (page) => page.evaluate(() => new Promise((done) => {
     requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => setTimeout(done, 100))));
@@ -155,6 +175,7 @@ test.describe('Applications list filters and sort', () => {
     await typeSelect(page).selectOption({ label: 'Native' });
     await expect(page).toHaveURL(/[?&]type=native\b/);
     const status = await statusSelect(page).elementHandle();
+    await holdIdleWorkUntilBack(page);
     // The choice and Back in one task: Back comes before the address has followed the choice.
     await page.evaluate((status) => {
       status.value = 'rotation-in-progress';
@@ -177,6 +198,7 @@ test.describe('Applications list filters and sort', () => {
     await statusSelect(page).selectOption({ label: 'Rotation in progress' });
     await expect(page).toHaveURL(/[?&]status=rotation-in-progress\b/);
     const search = await searchBox(page).elementHandle();
+    await holdIdleWorkUntilBack(page);
     await page.evaluate((search) => {
       search.value = 'port';
       search.dispatchEvent(new Event('input', { bubbles: true }));
