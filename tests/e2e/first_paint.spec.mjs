@@ -1,7 +1,7 @@
 // The first paint before the wasm: index.html paints the console's frame with the real stylesheet,
 // and the app takes it over without moving anything (CLS 0), at desktop width and at 360 px.
 import { test, expect } from './fixtures.mjs';
-import { heading } from './support/app.mjs';
+import { DEMO_APPS, entries, heading } from './support/app.mjs';
 import {
   cumulativeLayoutShift, frameGeometry, holdBackTheWasm, movedParts, painted, recordLayoutShifts,
 } from './support/first_paint.mjs';
@@ -46,6 +46,30 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
       expect(movedParts(before, await frameGeometry(page)), 'no part of the frame moved').toEqual([]);
       expect(await navigationLinks(page), 'the frame had the app\'s navigation').toEqual(linksBefore);
       expect(await cumulativeLayoutShift(page)).toBe(0);
+    });
+
+    test('the largest text painted is the frame\'s page intro, before the wasm arrives, and no row of the list outgrows it', async ({ page }) => {
+      await page.addInitScript(() => {
+        window.__largestPaints = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            window.__largestPaints.push({ time: entry.startTime, className: entry.element?.className ?? '' });
+          }
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      const release = await holdBackTheWasm(page);
+      await page.goto('/');
+      await expect(page.getByText('Loading applications…')).toBeVisible();
+      await painted(page);
+      const wasmReleasedAt = await page.evaluate(() => performance.now());
+      release();
+      await expect(entries(page)).toHaveCount(DEMO_APPS.length);
+      await painted(page);
+      const paints = await page.evaluate(() => window.__largestPaints);
+      expect(paints.length, 'Chromium reported a largest contentful paint').toBeGreaterThan(0);
+      const largest = paints.at(-1);
+      expect(largest.className).toBe('page-intro');
+      expect(largest.time).toBeLessThan(wasmReleasedAt);
     });
   });
 }

@@ -55,6 +55,9 @@ pub fn ApplicationsPage() -> impl IntoView {
                         <button type="button" class="button" on:click=move |_| importing.set(true)>"Import"</button>
                     </div>
                 </div>
+                // Also in index.html's first-paint frame: the page's largest text, painted before
+                // the wasm arrives (the largest contentful paint), so keep the two the same.
+                <p class="page-intro">"Applications that sign in with this environment. Open one to rotate its client secret, change how it authenticates to the token endpoint, or see its activity."</p>
                 <div class="search">
                     <input
                         type="search"

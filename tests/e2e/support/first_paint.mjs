@@ -14,6 +14,7 @@ const FRAME = {
   'navigation link': ['box', '.sidebar__link'],
   content: ['top', 'main#main'],
   heading: ['text', '.page-header h1, .page-header__title'],
+  'page intro': ['text', '.page-intro'],
 };
 
 /** The geometry of each part of the frame now, by name ("x,y,width[,height]"). */
