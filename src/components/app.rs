@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{NavigateOptions, path};
 
 use crate::domain::Clock;
 use crate::state::{AppState, provide_app_state};
@@ -56,7 +56,7 @@ pub fn App(
                 <main id="main" class="content" tabindex="-1">
                     <StorageAlerts />
                     <Routes fallback=NotFound>
-                        <Route path=path!("/") view=|| view! { <Redirect path="/applications" /> } />
+                        <Route path=path!("/") view=|| view! { <Redirect path="/applications" options=replace_address() /> } />
                         <ParentRoute path=path!("/applications") view=ApplicationsPage>
                             <Route path=path!("") view=|| () />
                             <Route path=path!(":id") view=|| view! { <RedirectToOverview /> } />
@@ -72,9 +72,18 @@ pub fn App(
     }
 }
 
+/// A redirect takes the place of the address it leaves: pushing it instead would make Back land on
+/// that address, which redirects forward again, and the user could never leave.
+fn replace_address() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        ..NavigateOptions::default()
+    }
+}
+
 #[component]
 fn RedirectToOverview() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     let id = params.with_untracked(|params| params.get("id").unwrap_or_default());
-    view! { <Redirect path=format!("/applications/{id}/overview") /> }
+    view! { <Redirect path=format!("/applications/{id}/overview") options=replace_address() /> }
 }

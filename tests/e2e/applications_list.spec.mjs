@@ -22,6 +22,26 @@ test.describe('Applications list', () => {
     await expect(page).toHaveURL('/applications');
   });
 
+  test('the redirect replaces the root address, so Back leaves the console instead of redirecting again', async ({ page }) => {
+    await page.goto('/favicon.svg');
+    await page.goto('/');
+    await expect(heading(page)).toBeVisible();
+    await expect(page).toHaveURL('/applications');
+    await page.goBack();
+    await expect(page).toHaveURL('/favicon.svg');
+  });
+
+  test('an application address without a tab opens its Overview, and Back returns past it', async ({ page }) => {
+    await openApplications(page);
+    const clientId = await clientIdFromEntry(page, 'Customer Portal');
+    await page.goto('/favicon.svg');
+    await page.goto(`/applications/${clientId}`);
+    await expect(page).toHaveURL(`/applications/${clientId}/overview`);
+    await expect(page.getByRole('tab', { name: 'Overview', selected: true })).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL('/favicon.svg');
+  });
+
   test('a first visit shows the heading Applications and every demo application', async ({ page }) => {
     await openApplications(page);
     await expectListed(page, DEMO_APPS.map((app) => app.name));
