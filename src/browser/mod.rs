@@ -1,8 +1,8 @@
 //! Browser capabilities, each wrapped once with a typed interface so components never reach
 //! for `web_sys` themselves: cross-tab locks, the clipboard, file downloads and file reading, HMAC
 //! signing, the panic banner, the public URL the page was built for, the frame it paints before
-//! the wasm arrives, work deferred until after the next paint, and yielding to the browser during
-//! long work.
+//! the wasm arrives, work deferred until after the next paint, the window's height, and yielding to
+//! the browser during long work.
 
 pub mod after_paint;
 pub mod clipboard;
@@ -13,4 +13,5 @@ pub mod hmac;
 pub mod locks;
 pub mod panic;
 pub mod public_url;
+pub mod viewport;
 pub mod yield_to_browser;

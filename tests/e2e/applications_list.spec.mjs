@@ -122,4 +122,45 @@ test.describe('Applications list', () => {
     await expect(count).toHaveText('Showing 50 of 100 matching applications');
     await expect(entries(page).first()).toContainText('Bulk Copy 001');
   });
+
+  test('a change builds the entries that fill the window in its first frame, and the rest of the page right after', async ({ page }) => {
+    await page.goto('/applications');
+    await expect(entries(page)).toHaveCount(DEMO_APPS.length);
+    await page.evaluate(() => {
+      const prefix = 'client-secret-console.v1.';
+      const index = JSON.parse(localStorage.getItem(`${prefix}index`));
+      const template = JSON.parse(localStorage.getItem(`${prefix}app.${index[0]}`));
+      for (let copy = 1; copy <= 100; copy += 1) {
+        const id = `00000000-0000-4000-8000-${String(copy).padStart(12, '0')}`;
+        localStorage.setItem(`${prefix}app.${id}`, JSON.stringify({ ...template, name: `Bulk Copy ${String(copy).padStart(3, '0')}` }));
+        index.push(id);
+      }
+      localStorage.setItem(`${prefix}index`, JSON.stringify(index));
+    });
+    await page.reload();
+    await expect(entries(page)).toHaveCount(50);
+    // In the page, so nothing runs between the change and the frame that shows it.
+    const firstFrame = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const input = document.querySelector('input[type=search]');
+          requestAnimationFrame(() => {
+            const built = document.querySelectorAll('.app-list li');
+            resolve({
+              entries: built.length,
+              fillsTheWindow: built[built.length - 1]?.getBoundingClientRect().bottom >= window.innerHeight,
+              first: document.querySelector('.app-list .app-row__name')?.textContent,
+              count: document.querySelector('.list-count')?.textContent,
+            });
+          });
+          input.value = 'copy 0';
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'copy 0' }));
+        }),
+    );
+    // The count line already says what the page holds: the rows past the first screen are out of view.
+    expect(firstFrame).toMatchObject({ fillsTheWindow: true, first: 'Bulk Copy 001', count: 'Showing 50 of 99 matching applications' });
+    expect(firstFrame.entries).toBeLessThan(25);
+    await expect(entries(page)).toHaveCount(50);
+    await expect(entries(page).nth(49)).toContainText('Bulk Copy 050');
+  });
 });

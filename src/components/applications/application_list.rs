@@ -4,10 +4,13 @@
 //! The name order is checked once per change of the applications (sorted again only when a name
 //! moved), the sorted order computed once per change of the sort (from numbers and the name
 //! order); a filter or search change only walks it. Time re-filters only when a time-dependent
-//! status changed somewhere.
+//! status changed somewhere. The frame that shows a change builds the rows one window holds; the
+//! rest of the page is built once that frame is painted, out of view.
 
 use leptos::prelude::*;
 
+use crate::browser::after_paint::when_idle_after_next_paint;
+use crate::browser::viewport::items_filling_the_window;
 use crate::domain::{
     ApplicationType, ClientId, EntryStatus, ListQuery, NameOrder, RotationAlert, SearchText,
     TimeDependentTally,
@@ -20,6 +23,16 @@ use crate::components::shared::site_base::use_site_base;
 use crate::components::shared::time_text::{local_date_time, machine_time};
 
 const PAGE_SIZE: usize = 50;
+/// The least height of a row in CSS pixels: 4.25rem in applications.css, at a root font a little
+/// smaller than the default 16px.
+const ROW_LEAST_HEIGHT_PX: f64 = 56.0;
+
+/// Rows built in the frame that shows a change: as many as the window can show. The rest of the
+/// page follows once that frame is painted, so a sort, a filter or a keystroke pays for one
+/// screen of rows, not for a whole page.
+fn first_screen_rows() -> usize {
+    items_filling_the_window(ROW_LEAST_HEIGHT_PX, PAGE_SIZE)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Row {
@@ -94,14 +107,33 @@ pub fn ApplicationList(
         query.track();
         shown.set(PAGE_SIZE);
     });
+    // The query whose whole page may be built: until its first frame is painted, only the first
+    // screen of rows is. A change of the applications keeps the page as it is.
+    let painted_query = RwSignal::new(None::<ListQuery>);
+    Effect::new(move || {
+        let current = query.get();
+        when_idle_after_next_paint(move || {
+            painted_query.try_set(Some(current.clone()));
+        });
+    });
+    let rows_built = move || {
+        let painted =
+            query.with(|query| painted_query.with(|painted| painted.as_ref() == Some(query)));
+        if painted {
+            shown.get()
+        } else {
+            shown.get().min(first_screen_rows())
+        }
+    };
     let visible = move || {
         let now = now.get();
         let policy = policy.get();
+        let rows_built = rows_built();
         state.applications().with(|applications| {
             matches.with(|positions| {
                 positions
                     .iter()
-                    .take(shown.get())
+                    .take(rows_built)
                     .filter_map(|&position| applications.get(position))
                     .map(|app| Row {
                         client_id: app.client_id.clone(),
