@@ -168,7 +168,7 @@ function declareMetrics(samples, data) {
   });
   samples.define('First visit (demo data created): navigation → first list paint', { unit: 'ms', note: 'empty storage; the app writes its 11 demo applications first' });
   for (const size of [sizeLabel(SMALL), large]) {
-    samples.define(`${size} applications: navigation → first list paint`, { unit: 'ms', note: size === large ? '50 rows rendered (the list pages by 50)' : '' });
+    samples.define(`${size} applications: navigation → first list paint`, { unit: 'ms', note: size === large ? 'the rows the window holds first, the rest of the page of 50 after that paint' : '' });
     samples.define(`… of which: navigation → wasm downloaded (${size})`, { unit: 'ms', note: 'resource timing responseEnd of the .wasm' });
     samples.define(`… of which: navigation → wasm instantiated (${size})`, { unit: 'ms', note: 'the app\'s main() starts right after' });
     samples.define(`… of which: navigation → first list row in DOM (${size})`, {
