@@ -15,6 +15,25 @@ async function expectListed(page, names) {
     .toEqual([...names].sort());
 }
 
+/** Opens the list and adds 100 applications "Bulk Copy 001" to "Bulk Copy 100", copies of a demo
+ * record written to storage (through the UI that would be slow), then reloads. */
+async function addBulkCopies(page) {
+  await page.goto('/applications');
+  await expect(entries(page)).toHaveCount(DEMO_APPS.length);
+  await page.evaluate(() => {
+    const prefix = 'client-secret-console.v1.';
+    const index = JSON.parse(localStorage.getItem(`${prefix}index`));
+    const template = JSON.parse(localStorage.getItem(`${prefix}app.${index[0]}`));
+    for (let copy = 1; copy <= 100; copy += 1) {
+      const id = `00000000-0000-4000-8000-${String(copy).padStart(12, '0')}`;
+      localStorage.setItem(`${prefix}app.${id}`, JSON.stringify({ ...template, name: `Bulk Copy ${String(copy).padStart(3, '0')}` }));
+      index.push(id);
+    }
+    localStorage.setItem(`${prefix}index`, JSON.stringify(index));
+  });
+  await page.reload();
+}
+
 test.describe('Applications list', () => {
   test('the root address redirects to /applications', async ({ page }) => {
     await page.goto('/');
@@ -91,21 +110,7 @@ test.describe('Applications list', () => {
   });
 
   test('a long list shows 50 entries at a time, says how many, and Show more adds the next ones', async ({ page }) => {
-    await page.goto('/applications');
-    await expect(entries(page)).toHaveCount(DEMO_APPS.length);
-    // 100 more applications through the UI would be slow; seed copies of a demo record instead.
-    await page.evaluate(() => {
-      const prefix = 'client-secret-console.v1.';
-      const index = JSON.parse(localStorage.getItem(`${prefix}index`));
-      const template = JSON.parse(localStorage.getItem(`${prefix}app.${index[0]}`));
-      for (let copy = 1; copy <= 100; copy += 1) {
-        const id = `00000000-0000-4000-8000-${String(copy).padStart(12, '0')}`;
-        localStorage.setItem(`${prefix}app.${id}`, JSON.stringify({ ...template, name: `Bulk Copy ${String(copy).padStart(3, '0')}` }));
-        index.push(id);
-      }
-      localStorage.setItem(`${prefix}index`, JSON.stringify(index));
-    });
-    await page.reload();
+    await addBulkCopies(page);
     const total = DEMO_APPS.length + 100;
     const count = page.locator('.list-count');
     await expect(entries(page)).toHaveCount(50);
@@ -124,20 +129,7 @@ test.describe('Applications list', () => {
   });
 
   test('a change builds the entries that fill the window in its first frame, and the rest of the page right after', async ({ page }) => {
-    await page.goto('/applications');
-    await expect(entries(page)).toHaveCount(DEMO_APPS.length);
-    await page.evaluate(() => {
-      const prefix = 'client-secret-console.v1.';
-      const index = JSON.parse(localStorage.getItem(`${prefix}index`));
-      const template = JSON.parse(localStorage.getItem(`${prefix}app.${index[0]}`));
-      for (let copy = 1; copy <= 100; copy += 1) {
-        const id = `00000000-0000-4000-8000-${String(copy).padStart(12, '0')}`;
-        localStorage.setItem(`${prefix}app.${id}`, JSON.stringify({ ...template, name: `Bulk Copy ${String(copy).padStart(3, '0')}` }));
-        index.push(id);
-      }
-      localStorage.setItem(`${prefix}index`, JSON.stringify(index));
-    });
-    await page.reload();
+    await addBulkCopies(page);
     await expect(entries(page)).toHaveCount(50);
     // In the page, so nothing runs between the change and the frame that shows it.
     const firstFrame = await page.evaluate(
