@@ -24,6 +24,8 @@ use js_sys::{Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
+use crate::browser::leave_warning::PendingChange;
+
 // The slice of the Web Locks API this module uses, typed. web-sys has bindings for it only
 // behind `--cfg=web_sys_unstable_apis`, so these few are declared here instead.
 #[wasm_bindgen]
@@ -119,6 +121,8 @@ impl WriteLog {
 pub async fn with_exclusive_lock<T: 'static>(
     work: impl FnOnce(&mut WriteLog) -> T + 'static,
 ) -> Result<T, LockError> {
+    // Leaving the page before the work ran would drop the change: the browser asks first.
+    let _pending = PendingChange::begin();
     let value: Rc<RefCell<Option<T>>> = Rc::default();
     let slot = Rc::clone(&value);
     run_exclusive(Box::new(move |written| {

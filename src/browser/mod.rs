@@ -1,5 +1,5 @@
 //! Browser capabilities, each wrapped once with a typed interface so components never reach
-//! for `web_sys` themselves: cross-tab locks, the clipboard, file downloads and file reading, HMAC
+//! for `web_sys` themselves: cross-tab locks, the prompt before leaving with a change unsaved, the clipboard, file downloads and file reading, HMAC
 //! signing, the panic banner, the public URL the page was built for, the frame it paints before
 //! the wasm arrives, work deferred until after the next paint, the window's height, and yielding to
 //! the browser during long work.
@@ -10,6 +10,7 @@ pub mod download;
 pub mod file_reading;
 pub mod first_paint;
 pub mod hmac;
+pub mod leave_warning;
 pub mod locks;
 pub mod panic;
 pub mod public_url;

@@ -183,6 +183,39 @@ test.describe('Enabled', () => {
     await page.reload();
     await expect(enabledSwitch(page)).not.toBeChecked();
   });
+
+  test('leaving while a toggle waits to be saved asks first; staying lets it be saved, then nothing is asked', async ({ page, newPage }) => {
+    await openApplications(page);
+    await openOverview(page, 'Mobile Banking');
+    // Another tab holds the console's cross-tab lock, so the save has to wait for it.
+    const other = await newPage();
+    await other.goto('/favicon.svg');
+    await other.evaluate(() => {
+      window.releaseLock = null;
+      navigator.locks.request('client-secret-console.writes', () => new Promise((resolve) => {
+        window.releaseLock = resolve;
+      }));
+    });
+    await other.waitForFunction(() => typeof window.releaseLock === 'function');
+    const asked = [];
+    page.on('dialog', async (dialog) => {
+      asked.push(dialog.type());
+      await dialog.dismiss();
+    });
+    await enabledSwitch(page).click();
+    await expect(enabledSwitch(page)).not.toBeChecked();
+    // Reload while the save waits: the browser asks, and the user stays.
+    await page.evaluate(() => location.reload());
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    await expect(panelHeading(page, 'Mobile Banking')).toBeVisible();
+    await expect(status(page)).not.toContainText('Application disabled.');
+    await other.evaluate(() => window.releaseLock());
+    await expect(status(page)).toContainText('Application disabled.');
+    // Saved: a reload now goes through without a question, and the change is there.
+    await page.reload();
+    await expect(enabledSwitch(page)).not.toBeChecked();
+    expect(asked).toEqual(['beforeunload']);
+  });
 });
 
 test.describe('Delete Application', () => {

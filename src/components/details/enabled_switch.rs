@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::browser::leave_warning::PendingChange;
 use crate::domain::{Application, ClientId};
 use crate::state::{AppState, use_app_state};
 
@@ -67,6 +68,8 @@ impl SaveQueue {
     /// toggled on; each later one against this tab's own previous write. A refusal (another tab
     /// changed the application meanwhile) drops the rest: they were decided on a stale state.
     async fn save_in_order(self, mut basis: u64) {
+        // Queued toggles are changes on their way too: leaving asks until the last is saved.
+        let _pending = PendingChange::begin();
         while let Some(desired) = self.next() {
             match self
                 .state
