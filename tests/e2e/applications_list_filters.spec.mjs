@@ -95,6 +95,8 @@ test.describe('Applications list filters and sort', () => {
     await typeSelect(page).selectOption({ label: 'Native' });
     await sortSelect(page).selectOption({ label: 'Newest first' });
     const before = await names(page);
+    // The address follows once the list's frame is painted; a reload comes after the user saw it.
+    await expect(page).toHaveURL(/[?&]sort=newest\b/);
     await page.reload();
     await expect(searchBox(page)).toHaveValue('a');
     await expect(typeSelect(page)).toHaveValue('native');
