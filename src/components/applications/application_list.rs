@@ -70,11 +70,15 @@ pub fn ApplicationList(
             TimeDependentTally::at(applications, now.get(), Some(&policy.get()))
         })
     });
-    // Built on the first search, then once per change of the applications.
+    // Built when the browser is idle after the list's first paint, so the first keystroke does
+    // not wait for it; then again on the first search after each change of the applications.
     let search_text = Memo::new(move |_| {
         state
             .applications()
             .with(|applications| SearchText::of(applications))
+    });
+    when_idle_after_next_paint(move || {
+        search_text.try_with_untracked(|_| ());
     });
     // Positions of the matching applications, in order; rows are built only for the page shown.
     let matches = Memo::new(move |_| {
