@@ -1,8 +1,8 @@
 //! Browser capabilities, each wrapped once with a typed interface so components never reach
-//! for `web_sys` themselves: cross-tab locks, the prompt before leaving with a change unsaved, the clipboard, file downloads and file reading, HMAC
-//! signing, the panic banner, the public URL the page was built for, the frame it paints before
-//! the wasm arrives, work deferred until after the next paint, the window's height, and yielding to
-//! the browser during long work.
+//! for `web_sys` themselves: cross-tab locks, the prompt before leaving with a change unsaved,
+//! the clipboard, file downloads and file reading, HMAC signing, the panic banner, the public URL
+//! the page was built for, the frame it paints before the wasm arrives, work deferred until after
+//! the next paint, the window's height, and yielding to the browser during long work.
 
 pub mod after_paint;
 pub mod clipboard;

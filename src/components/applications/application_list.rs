@@ -106,16 +106,13 @@ pub fn ApplicationList(
             }
         })
     });
-    // A new query starts from the first page.
-    Effect::new(move || {
-        query.track();
-        shown.set(PAGE_SIZE);
-    });
     // The query whose whole page may be built: until its first frame is painted, only the first
     // screen of rows is. A change of the applications keeps the page as it is.
     let painted_query = RwSignal::new(None::<ListQuery>);
+    // A new query starts from the first page, and from its first screen.
     Effect::new(move || {
         let current = query.get();
+        shown.set(PAGE_SIZE);
         when_idle_after_next_paint(move || {
             painted_query.try_set(Some(current.clone()));
         });
