@@ -9,10 +9,14 @@
 // (full activity log), then repeats: Sort change to Oldest secret first and back to Name, Status
 // filter change to Rotation in progress and back, a search keystroke ("k") and its clearing. It
 // prints the median and quartiles of each action per build, in milliseconds to the painted frame.
+//
+//   COMPARE_REPEATS=0 node bench/compare.mjs ...   first list paint only (a build from before the
+//                                                  list's filters and sort can then take part)
+//   COMPARE_LOG=0 ...                              without the activity log in storage
 import path from 'node:path';
-import { launchBrowser, openPage, serve } from './support/browser.mjs';
+import { launchBrowser, openPage, seedStorage, serve } from './support/browser.mjs';
 import { seedApplications, expectedSearch } from './support/seed.mjs';
-import { benchHooks, timeSearch, timeSelect, writeStorage } from './support/in-page.mjs';
+import { benchHooks, timeSearch, timeSelect } from './support/in-page.mjs';
 
 const dists = process.argv.slice(2);
 if (dists.length < 2) {
@@ -24,7 +28,9 @@ const REPEATS = Number(process.env.COMPARE_REPEATS ?? 5);
 const COUNT = 10_000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const { applications, items } = seedApplications(COUNT, Date.now(), { withFullLog: true });
+const WITH_LOG = process.env.COMPARE_LOG !== '0';
+
+const { applications, items } = seedApplications(COUNT, Date.now(), { withFullLog: WITH_LOG });
 const servers = await Promise.all(dists.map((dist) => serve(path.resolve(dist))));
 const browser = await launchBrowser();
 /** samples[build][action] = [ms, ...] */
@@ -34,17 +40,24 @@ const add = (build, action, ms) => (samples[build][action] ??= []).push(ms);
 async function measure(build) {
   const session = await openPage(browser, servers[build].url);
   await session.context.addInitScript(benchHooks);
-  await session.page.goto('/favicon.svg');
-  const written = await session.page.evaluate(writeStorage, items);
+  await seedStorage(session.context, servers[build].url, items);
   await session.page.close();
-  const probe = await session.newPage();
-  await probe.goto('/favicon.svg');
-  await probe.waitForFunction((count) => localStorage.length === count, written, { timeout: 30_000, polling: 100 });
-  await probe.close();
   const page = await session.newPage();
   await page.goto('/applications', { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench?.firstListPaint !== undefined, null, { timeout: 30_000, polling: 100 });
-  add(build, 'first list paint', await page.evaluate(() => window.__bench.firstListPaint));
+  const marks = await page.evaluate(() => {
+    const { firstListPaint, wasmInstantiated, firstListInDom } = window.__bench;
+    return { firstListPaint, wasmInstantiated, firstListInDom };
+  });
+  add(build, 'first list paint', marks.firstListPaint);
+  add(build, '… of which: wasm instantiated', marks.wasmInstantiated);
+  add(build, '… of which: first list row in DOM', marks.firstListInDom);
+  if (REPEATS > 0) await repeatActions(page, build);
+  await session.context.close();
+}
+
+/** The list's interactions, `REPEATS` times each, on a loaded page. */
+async function repeatActions(page, build) {
   await sleep(1500); // the activity log is read when idle after the first paint
   const select = async (name) => page.getByRole('combobox', { name, exact: true }).elementHandle();
   const [sort, status] = [await select('Sort'), await select('Status')];
@@ -64,7 +77,6 @@ async function measure(build) {
       await sleep(250);
     }
   }
-  await session.context.close();
 }
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];

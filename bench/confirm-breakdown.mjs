@@ -6,9 +6,9 @@
 //   node bench/confirm-breakdown.mjs [distDir]
 import path from 'node:path';
 import os from 'node:os';
-import { launchBrowser, serve } from './support/browser.mjs';
+import { launchBrowser, seedStorage, serve } from './support/browser.mjs';
 import { seedApplications, rotationTarget } from './support/seed.mjs';
-import { benchHooks, writeStorage } from './support/in-page.mjs';
+import { benchHooks } from './support/in-page.mjs';
 
 const [root = 'dist'] = process.argv.slice(2);
 const RUNS = Number(process.env.BREAKDOWN_RUNS ?? 5);
@@ -77,11 +77,8 @@ try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       await context.addInitScript(benchHooks);
       await context.addInitScript(timelineHooks);
-      const seeding = await context.newPage();
-      await seeding.goto(`${server.url}/favicon.svg`);
-      await seeding.evaluate(writeStorage, items);
+      await seedStorage(context, server.url, items);
       const page = await context.newPage();
-      await seeding.close();
       const target = rotationTarget(applications);
       for (const pressMs of [undefined, 100]) {
         await page.goto(`${server.url}/applications/${target.id}/configuration`);

@@ -7,9 +7,9 @@
 //   node bench/confirm-trace.mjs [distDir]
 import path from 'node:path';
 import os from 'node:os';
-import { launchBrowser, serve } from './support/browser.mjs';
+import { launchBrowser, seedStorage, serve } from './support/browser.mjs';
 import { seedApplications, rotationTarget } from './support/seed.mjs';
-import { benchHooks, writeStorage } from './support/in-page.mjs';
+import { benchHooks } from './support/in-page.mjs';
 
 const [root = 'dist'] = process.argv.slice(2);
 const RUNS = Number(process.env.TRACE_RUNS ?? 3);
@@ -20,11 +20,8 @@ const target = rotationTarget(applications);
 async function traceOneConfirm(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(benchHooks);
-  const seeding = await context.newPage();
-  await seeding.goto(`${url}/favicon.svg`);
-  await seeding.evaluate(writeStorage, items);
+  await seedStorage(context, url, items);
   const page = await context.newPage();
-  await seeding.close();
   await page.goto(`${url}/applications/${target.id}/configuration`);
   await page.getByRole('region', { name: 'Client Secret' }).getByRole('button', { name: 'Generate New Secret' }).click();
   const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });

@@ -4,9 +4,8 @@
 //
 //   node bench/idle.mjs dist [/tmp/other-dist ...]
 import path from 'node:path';
-import { launchBrowser, openPage, serve } from './support/browser.mjs';
+import { launchBrowser, openPage, seedStorage, serve } from './support/browser.mjs';
 import { seedApplications } from './support/seed.mjs';
-import { writeStorage } from './support/in-page.mjs';
 const dists = process.argv.slice(2);
 if (dists.length === 0) {
   console.error('usage: node bench/idle.mjs <distDir> [<distDir> ...]');
@@ -31,12 +30,8 @@ async function idleScript(browser, dist, items) {
   const server = await serve(path.resolve(dist));
   const session = await openPage(browser, server.url);
   try {
-    await session.page.goto('/favicon.svg');
-    const written = await session.page.evaluate(writeStorage, items);
-    await session.page.close();
-    const page = await session.newPage();
-    await page.goto('/favicon.svg');
-    await page.waitForFunction((count) => localStorage.length === count, written, { timeout: 30_000 });
+    await seedStorage(session.context, server.url, items);
+    const { page } = session;
     await page.goto('/applications');
     await page.waitForSelector('.app-list li', { timeout: 30_000 });
     await sleep(3000); // past the first paint's follow-up work (the activity log is read when idle)

@@ -17,9 +17,9 @@
 // the call tree (top down, same-named children merged) down to calls of at least that many
 // milliseconds, which says what each phase of the action costs.
 import path from 'node:path';
-import { launchBrowser, serve } from './support/browser.mjs';
+import { launchBrowser, seedStorage, serve } from './support/browser.mjs';
 import { seedApplications, rotationTarget } from './support/seed.mjs';
-import { benchHooks, timeSelect, writeStorage } from './support/in-page.mjs';
+import { benchHooks, timeSelect } from './support/in-page.mjs';
 
 const ACTIONS = ['load', 'search', 'sort', 'filter', 'confirm'];
 /** The select and the value each of `sort` and `filter` chooses, as bench/run.mjs does. */
@@ -38,13 +38,10 @@ const browser = await launchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(benchHooks);
-  const seeding = await context.newPage();
-  await seeding.goto(`${server.url}/favicon.svg`);
   // As bench/run.mjs seeds its 10,000: with a full activity log (and so its head).
   const { applications, items } = seedApplications(COUNT, Date.now(), { withFullLog: true });
-  await seeding.evaluate(writeStorage, items);
+  await seedStorage(context, server.url, items);
   const page = await context.newPage();
-  await seeding.close();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedApplications, rotationTarget, expectedSearch, KEY_PREFIX, RECORD_PREFIX } from './support/seed.mjs';
-import { benchHooks, timeSearch, timeSelect, timeRotation, storedFootprint, writeStorage } from './support/in-page.mjs';
+import { benchHooks, timeSearch, timeSelect, timeRotation, storedFootprint, storageFloor } from './support/in-page.mjs';
 import { BUDGETS, pageAssets, weightByKind, startGzipServer } from './support/page-weight.mjs';
 import { Samples, metricsTable, weightTable } from './support/report.mjs';
-import { launchBrowser, openPage, serve } from './support/browser.mjs';
+import { launchBrowser, openPage, seedStorage, serve } from './support/browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The built site: dist/, or the directory given as the first argument (another build to compare). */
@@ -74,30 +74,15 @@ async function freshPage(browser, url, seed) {
   const session = await openPage(browser, url);
   await session.context.addInitScript(benchHooks);
   if (!seed) return session;
-  await session.page.goto('/favicon.svg');
-  const written = await session.page.evaluate(writeStorage, seed);
-  if (written !== Object.keys(seed).length) throw new CannotRun(`only ${written} of ${Object.keys(seed).length} items could be stored`);
+  try {
+    await seedStorage(session.context, url, seed);
+  } catch (error) {
+    throw new CannotRun(error.message);
+  }
   await session.page.close();
-  await waitUntilStored(session, written);
   const page = await session.newPage();
   await sleep(500); // let the browser settle the closed pages before the timed load
   return { ...session, page };
-}
-
-/**
- * Waits until another page of the context sees all `count` items: the seeding page's writes reach
- * other renderers asynchronously, and a timed load that started early once saw 6,899 of 10,000.
- */
-async function waitUntilStored(session, count) {
-  const probe = await session.newPage();
-  try {
-    await probe.goto('/favicon.svg');
-    await probe.waitForFunction((count) => localStorage.length === count, count, { timeout: 30_000, polling: 100 });
-  } catch {
-    throw new CannotRun(`another page did not see the ${count} seeded items within 30 s`);
-  } finally {
-    await probe.close();
-  }
 }
 
 /** Navigates to `route` and waits for the first painted list row; returns the in-page marks. */
@@ -176,6 +161,13 @@ function declareMetrics(samples, data) {
       note: 'since instantiation: loading storage, building state, rendering; after it: style, layout, paint',
     });
   }
+  samples.define(`Browser's own storage work, no app code (${large}): load, list, read`, {
+    unit: 'ms',
+    note: 'a blank same-origin page in a fresh renderer, plain JavaScript: the floor under the app\'s start-up after instantiation',
+  });
+  samples.define(`… of which: first access loads the storage area (${large})`, { unit: 'ms', note: 'the whole origin\'s localStorage, records and activity log' });
+  samples.define(`… of which: Object.keys (${large})`, { unit: 'ms', note: '' });
+  samples.define(`… of which: getItem of every record (${large})`, { unit: 'ms', note: '' });
   samples.define(`Search keystroke → painted result (${SMALL})`, { unit: 'ms', note: `one input event with "${SEARCH_TEXT}"` });
   samples.define(`Search keystroke → painted result (${large})`, {
     unit: 'ms',
@@ -316,8 +308,27 @@ async function seededRun(browser, url, count, data, samples, warnings) {
     samples.add(`Generate New Secret: Confirm clicked ${LATE_CLICK_MS / 1000} s after the tick → painted confirmation (${size})`, late.paint);
   }
 
+  if (count === LARGE) await measureStorageFloor(session, samples);
   collectProblems(session, `${size} applications`, warnings);
   await context.close();
+}
+
+/**
+ * The browser's own work on the same stored data that the app's start-up cannot avoid, timed in
+ * a page of the same origin that runs none of the app's code, in a renderer of its own (the app's
+ * page is closed first): the floor under "first list row in DOM" minus "wasm instantiated".
+ */
+async function measureStorageFloor(session, samples) {
+  const size = sizeLabel(LARGE);
+  await session.page.close();
+  const blank = await session.newPage();
+  await blank.goto('/favicon.svg');
+  const floor = await blank.evaluate(storageFloor, RECORD_PREFIX);
+  samples.add(`Browser's own storage work, no app code (${size}): load, list, read`, floor.total);
+  samples.add(`… of which: first access loads the storage area (${size})`, floor.areaLoad);
+  samples.add(`… of which: Object.keys (${size})`, floor.listKeys);
+  samples.add(`… of which: getItem of every record (${size})`, floor.readRecords);
+  await blank.close();
 }
 
 /** Runs `step`; a failed run is reported and skipped, a CannotRun ends the benchmark. */

@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { createStaticHost } from '../../scripts/static-host.mjs';
 import { blockForeignRequests, watchConsole } from '../../tests/e2e/support/watch.mjs';
+import { writeStorage } from './in-page.mjs';
 
 /** Serves `root` on a free port of 127.0.0.1; resolves to its base URL (no trailing slash) and a close function. */
 export async function serve(root) {
@@ -53,4 +54,31 @@ export async function openPage(browser, baseUrl) {
     return page;
   };
   return { context, page: await newPage(), newPage, problems, foreignRequests };
+}
+
+/**
+ * Writes `items` into the localStorage of `baseUrl`'s origin in `context`, from a page that is not
+ * the app (so the app cannot seed its demo data first), and resolves to the number of items once
+ * another page sees every one of them. The writing page stays open until then: a renderer closed
+ * right after its writes can lose the last of them (seen: 10,739 of 12,002 arrived), and another
+ * renderer sees them only some time after they were written.
+ */
+export async function seedStorage(context, baseUrl, items) {
+  const seeding = await context.newPage();
+  const probe = await context.newPage();
+  try {
+    await seeding.goto(`${baseUrl}/favicon.svg`);
+    const written = await seeding.evaluate(writeStorage, items);
+    if (written !== Object.keys(items).length) throw new Error(`only ${written} of ${Object.keys(items).length} items could be stored`);
+    await probe.goto(`${baseUrl}/favicon.svg`);
+    await probe
+      .waitForFunction((count) => localStorage.length === count, written, { timeout: 30_000, polling: 100 })
+      .catch(() => {
+        throw new Error(`another page did not see the ${written} seeded items within 30 s`);
+      });
+    return written;
+  } finally {
+    await probe.close();
+    await seeding.close();
+  }
 }

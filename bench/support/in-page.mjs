@@ -170,3 +170,30 @@ export function writeStorage(items) {
   for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
   return localStorage.length;
 }
+
+/**
+ * In a same-origin page that is not the app, in a renderer that has not touched localStorage
+ * yet: the browser's own cost of what the console's start-up must do with the stored data, in
+ * plain JavaScript, with none of the app's code. The first access loads the origin's whole
+ * storage area into the renderer (a synchronous call to the browser process); then every key is
+ * listed (as the app does, in one `Object.keys`) and every application record read.
+ */
+export function storageFloor(recordPrefix) {
+  const started = performance.now();
+  void localStorage.length;
+  const areaLoaded = performance.now();
+  const keys = Object.keys(localStorage);
+  const listed = performance.now();
+  let characters = 0;
+  for (const key of keys) {
+    if (key.startsWith(recordPrefix)) characters += localStorage.getItem(key).length;
+  }
+  const read = performance.now();
+  return {
+    areaLoad: areaLoaded - started,
+    listKeys: listed - areaLoaded,
+    readRecords: read - listed,
+    total: read - started,
+    characters,
+  };
+}
