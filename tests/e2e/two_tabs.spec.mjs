@@ -54,6 +54,19 @@ async function expectRevealed(region, what, expected) {
   await expect.poll(() => revealedSecret(region, what), { message: `the ${what}` }).toBe(expected);
 }
 
+/**
+ * Waits until the Generate `dialog` confirmed in `page` has rotated: a secret neither `replaced`
+ * (the one `otherTab` generated) nor `first` is current, and `replaced` is the previous secret.
+ */
+async function expectRotatedOver(page, dialog, replaced, first, otherTab) {
+  await expect(dialog).toHaveCount(0);
+  await expect(status(page)).toContainText('New client secret generated');
+  const secrets = await readSecrets(page);
+  expect([first, replaced], 'a new secret was generated').not.toContain(secrets.current);
+  expect(secrets.previous, `the previous secret is the one ${otherTab} generated`).toBe(replaced);
+  return secrets;
+}
+
 test.describe('Two tabs on one application', () => {
   test('generating a secret in one tab shows the new secret and the previous secret in the other without a reload', async ({ page, newPage }) => {
     const { a, b } = await openTwoTabs(page, newPage, 'Partner Dashboard');
@@ -117,12 +130,7 @@ test.describe('Two tabs on one application', () => {
     await expect(confirm).toBeEnabled();
     const rotatedAt = await browserNow(b);
     await confirm.click();
-    await expect(dialog).toHaveCount(0);
-    await expect(status(b)).toContainText('New client secret generated');
-
-    const inB = await readSecrets(b);
-    expect([s0, s1], 'a new secret was generated').not.toContain(inB.current);
-    expect(inB.previous, 'the previous secret is the one tab A generated').toBe(s1);
+    const inB = await expectRotatedOver(b, dialog, s1, s0, 'tab A');
     const expiresAt = await previousExpiry(b);
     expect(
       Math.abs(expiresAt - (rotatedAt + DAY)),
@@ -214,11 +222,7 @@ test.describe('Confirm takes the cross-tab lock ahead of the click', () => {
     await expect(confirm).toBeDisabled();
     await acknowledge.check();
     await confirm.click();
-    await expect(dialog).toHaveCount(0);
-    await expect(status(a)).toContainText('New client secret generated');
-    const inA = await readSecrets(a);
-    expect([s0, s1], 'a new secret was generated').not.toContain(inA.current);
-    expect(inA.previous, 'the previous secret is the one tab B generated').toBe(s1);
+    await expectRotatedOver(a, dialog, s1, s0, 'tab B');
   });
 
   test('Cancel lets a lock taken by ticking go at once, and another tab then rotates', async ({ page, newPage }) => {
