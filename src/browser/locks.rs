@@ -15,6 +15,19 @@
 //! If the copy does not catch up within a couple of seconds the command is refused with
 //! nothing changed. Where the API is missing (old browsers, some embedded views) the work runs
 //! directly and the repository's revision check still refuses a stale write.
+//!
+//! A lock can also be taken ahead of its command (`prepare_exclusive_lock`), when the user is
+//! about to confirm, so the click finds the grant, the marker query and the catch-up done. Such a
+//! lock is held unused for as long as the user stays about to confirm, and yields to any other
+//! request: while it waits, its holder asks the lock manager every `PREPARED_POLL_MS` whether a
+//! request for the lock is pending, and lets it go at once if so. Another tab's command therefore
+//! waits about one poll at most. Holding the lock longer does not make its catch-up stale: every
+//! write to the console's keys is made under this lock (every command in `src/state` runs in
+//! `with_exclusive_lock`: application changes, settings, activity events, import chunks), so from
+//! the grant until the work runs no other tab can write, and the copy caught up at the grant is
+//! still the latest when the work reads it. The one write outside the lock is the demo seeding of
+//! a first visit, which only happens on a storage holding no console keys at all, and the
+//! repository's revision check would still refuse a stale write.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -22,7 +35,7 @@ use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{JsFuture, future_to_promise};
+use wasm_bindgen_futures::{JsFuture, future_to_promise, spawn_local};
 
 use crate::browser::leave_warning::PendingChange;
 
@@ -60,6 +73,9 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn held(this: &LockManagerSnapshot) -> Option<Array>;
 
+    #[wasm_bindgen(method, getter)]
+    fn pending(this: &LockManagerSnapshot) -> Option<Array>;
+
     /// A `LockInfo` of the snapshot.
     #[wasm_bindgen(extends = Object)]
     type LockInfo;
@@ -87,8 +103,17 @@ const LOCK_NAME: &str = "client-secret-console.writes";
 const MARKER_PREFIX: &str = "client-secret-console.written.";
 /// How long a write marker is held: far longer than localStorage takes to reach other tabs.
 const MARKER_LIFETIME_MS: i32 = 10_000;
-/// How long a lock taken ahead of a click (`prepare_exclusive_lock`) waits for its command.
-const PREPARED_HOLD_MS: i32 = 3_000;
+/// How often a lock taken ahead of a click (`prepare_exclusive_lock`) and not used yet asks
+/// whether another request waits for it: the longest another tab's command waits for it, give or
+/// take the query's round trip. 100 ms is below what a person notices as a pause after their
+/// click, and the ten `locks.query()` calls a second it costs, answered by the browser without
+/// touching storage, are nothing measurable; polling faster would only wake the page more often.
+const PREPARED_POLL_MS: i32 = 100;
+/// How long a lock taken ahead of a click is kept unused at the most. Yielding already keeps other
+/// tabs from waiting on it; this stops a dialog left ticked on a screen nobody looks at from
+/// polling (and keeping a laptop's or phone's CPU waking) for hours. A click after it requests the
+/// lock as any command does, a few milliseconds slower.
+const PREPARED_HOLD_LIMIT_MS: f64 = 60_000.0;
 /// How long a lock holder waits for its localStorage copy to show the latest marked writes.
 const CATCH_UP_LIMIT_MS: f64 = 2_000.0;
 const CATCH_UP_POLL_MS: i32 = 5;
@@ -135,10 +160,13 @@ pub async fn with_exclusive_lock<T: 'static>(
 /// Starts taking the exclusive lock (and catching up with other tabs' writes) before the command
 /// that needs it exists: called when the user is about to confirm (the acknowledgement ticked,
 /// Confirm focused or pressed), so by the time the click arrives the grant, the marker query and
-/// the catch-up are done and the command's write runs at once. The next `with_exclusive_lock` in this tab uses it; if none comes within
-/// `PREPARED_HOLD_MS` (the press did not become a click) the lock is released untouched. The
-/// guarantees are those of `with_exclusive_lock`: the lock is held from the catch-up to the
-/// write. Does nothing where the API is missing or a prepared lock is already waiting.
+/// the catch-up are done and the command's write runs at once. The next `with_exclusive_lock` in
+/// this tab uses it. Until then it is held unused while no other request for the lock is pending
+/// (see `hold_prepared_lock_until_awaited`) and for `PREPARED_HOLD_LIMIT_MS` at the most, then
+/// released untouched; it is not requested again by itself (two tabs with a ticked dialog would
+/// pass it back and forth), the user's next step prepares it again. The guarantees are those of
+/// `with_exclusive_lock`: the lock is held from the catch-up to the write. Does nothing where the
+/// API is missing or a prepared lock is already waiting.
 pub fn prepare_exclusive_lock() {
     if PREPARED.with_borrow(Option::is_some) {
         return;
@@ -147,28 +175,63 @@ pub fn prepare_exclusive_lock() {
     let Ok(session) = Session::request(&locks) else {
         return;
     };
-    let id = session.id;
+    let (id, granted) = (session.id, session.granted.clone());
     PREPARED.set(Some(session));
-    let expire = Closure::once_into_js(move || {
-        let unused =
-            PREPARED.with_borrow_mut(|prepared| prepared.take_if(|session| session.id == id));
-        if let Some(session) = unused {
-            session.release_unused();
-        }
-    });
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            expire.unchecked_ref(),
-            PREPARED_HOLD_MS,
-        );
-    }
+    spawn_local(hold_prepared_lock_until_awaited(locks, id, granted));
 }
 
 /// Lets a lock `prepare_exclusive_lock` took go untouched, if no command took it yet: the user
-/// stepped back (unticked the acknowledgement, closed the dialog), so other tabs need not wait
-/// out `PREPARED_HOLD_MS`. A lock a command already took is not affected.
+/// stepped back (unticked the acknowledgement, closed the dialog, left the page), so nothing is
+/// about to need it. A lock a command already took is not affected.
 pub fn release_prepared_lock() {
     if let Some(session) = PREPARED.take() {
+        session.release_unused();
+    }
+}
+
+/// Keeps the prepared lock `id`, once `granted`, while it may stay (`prepared_lock_may_stay`),
+/// asking the lock manager every `PREPARED_POLL_MS`; lets it go when not. Ends as soon as a
+/// command took it or it was released otherwise.
+async fn hold_prepared_lock_until_awaited(locks: LockManager, id: u64, granted: Promise) {
+    let prepared_at = js_sys::Date::now();
+    // Until the grant this tab's own request is among the pending ones.
+    if JsFuture::from(granted).await.is_err() {
+        release_unused_prepared_lock(id);
+        return;
+    }
+    while is_prepared(id) {
+        let may_stay = match pending_lock_names(&locks).await {
+            Ok(pending) => prepared_lock_may_stay(js_sys::Date::now() - prepared_at, pending),
+            // Whether someone waits is unknown: do not risk making them wait.
+            Err(LockError) => false,
+        };
+        if !may_stay || sleep(PREPARED_POLL_MS).await.is_err() {
+            release_unused_prepared_lock(id);
+            return;
+        }
+    }
+}
+
+/// Whether a lock taken ahead of a click, unused for `unused_for_ms`, may stay held while the
+/// lock manager has requests of `pending_names` waiting: not if one of them is for this lock,
+/// and not past `PREPARED_HOLD_LIMIT_MS`. While it is held, a pending request for its name is
+/// never this tab's own: a command in this tab takes the prepared lock instead of requesting.
+fn prepared_lock_may_stay(
+    unused_for_ms: f64,
+    pending_names: impl IntoIterator<Item = String>,
+) -> bool {
+    unused_for_ms < PREPARED_HOLD_LIMIT_MS
+        && !pending_names.into_iter().any(|name| name == LOCK_NAME)
+}
+
+fn is_prepared(id: u64) -> bool {
+    PREPARED.with_borrow(|prepared| prepared.as_ref().is_some_and(|session| session.id == id))
+}
+
+/// Releases the prepared lock `id`, unless a command took it (or it was released) meanwhile.
+fn release_unused_prepared_lock(id: u64) {
+    let unused = PREPARED.with_borrow_mut(|prepared| prepared.take_if(|session| session.id == id));
+    if let Some(session) = unused {
         session.release_unused();
     }
 }
@@ -177,7 +240,7 @@ type Work = Box<dyn FnOnce(&mut WriteLog)>;
 
 thread_local! {
     /// The lock `prepare_exclusive_lock` requested ahead of its command, until that command
-    /// takes it or it expires.
+    /// takes it or it is released unused.
     static PREPARED: RefCell<Option<Session>> = const { RefCell::new(None) };
     static SESSIONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
@@ -201,6 +264,8 @@ async fn run_exclusive(work: Work) -> Result<(), LockError> {
 /// marks its writes before letting go.
 struct Session {
     id: u64,
+    /// Settles once the lock is granted (before the catch-up), or rejects if the request failed.
+    granted: Promise,
     work: Rc<RefCell<Option<Work>>>,
     /// Resolves the promise the holder waits on before it runs `work` (or finds none).
     hand_over: Function,
@@ -213,12 +278,14 @@ impl Session {
     fn request(locks: &LockManager) -> Result<Session, LockError> {
         let work: Rc<RefCell<Option<Work>>> = Rc::default();
         let outcome: Rc<RefCell<Option<Result<(), LockError>>>> = Rc::default();
+        let (granted, grant) = promise_with_resolve()?;
         let (handed_over, hand_over) = promise_with_resolve()?;
         let (finished, finish) = promise_with_resolve()?;
         let manager = locks.clone();
         let (work_slot, outcome_slot) = (Rc::clone(&work), Rc::clone(&outcome));
         // The lock is held until the promise this callback returns settles.
         let callback = Closure::once_into_js(move |_lock: JsValue| -> Promise {
+            let _ = grant.call0(&JsValue::UNDEFINED);
             future_to_promise(async move {
                 let caught_up = catch_up_with_marked_writes(&manager).await;
                 let _ = JsFuture::from(handed_over).await;
@@ -238,12 +305,14 @@ impl Session {
         let request = locks
             .request(LOCK_NAME, callback.unchecked_ref())
             .map_err(|_| LockError)?;
-        // The request itself settles first only when it failed before the work could run.
+        // The request itself settles first only when it failed before the grant or the work.
+        let granted = Promise::race(&Array::of2(&granted, &request));
         let done = Promise::race(&Array::of2(&finished, &request));
         let id = SESSIONS.get() + 1;
         SESSIONS.set(id);
         Ok(Session {
             id,
+            granted,
             work,
             hand_over,
             outcome,
@@ -347,18 +416,32 @@ fn fingerprint(value: Option<&str>) -> u64 {
 }
 
 async fn held_markers(locks: &LockManager) -> Result<Vec<WriteMarker>, LockError> {
-    let query = locks.query().map_err(|_| LockError)?;
-    let snapshot: LockManagerSnapshot = JsFuture::from(query)
-        .await
-        .map_err(|_| LockError)?
-        .unchecked_into();
-    Ok(snapshot
-        .held()
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|lock| lock.unchecked_into::<LockInfo>().name())
+    let held = snapshot(locks).await?.held();
+    Ok(lock_names(held)
         .filter_map(|name| WriteMarker::parse(&name))
         .collect())
+}
+
+/// The names of the lock requests waiting to be granted in this origin.
+async fn pending_lock_names(locks: &LockManager) -> Result<Vec<String>, LockError> {
+    let pending = snapshot(locks).await?.pending();
+    Ok(lock_names(pending).collect())
+}
+
+async fn snapshot(locks: &LockManager) -> Result<LockManagerSnapshot, LockError> {
+    let query = locks.query().map_err(|_| LockError)?;
+    Ok(JsFuture::from(query)
+        .await
+        .map_err(|_| LockError)?
+        .unchecked_into())
+}
+
+/// The names in a snapshot's list of `LockInfo`s (`held` or `pending`).
+fn lock_names(infos: Option<Array>) -> impl Iterator<Item = String> {
+    infos
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|info| info.unchecked_into::<LockInfo>().name())
 }
 
 /// Waits until this tab's localStorage shows the latest marked value of every marked key.
@@ -470,6 +553,37 @@ mod tests {
             WriteMarker::parse("client-secret-console.written.1.00"),
             None
         );
+    }
+
+    #[test]
+    fn a_prepared_lock_stays_while_only_other_locks_are_requested() {
+        let marker = WriteMarker {
+            sequence: 3,
+            fingerprint: 9,
+            key: "client-secret-console.v1.index".into(),
+        };
+        assert!(prepared_lock_may_stay(0.0, Vec::new()));
+        assert!(prepared_lock_may_stay(
+            30_000.0,
+            vec![marker.name(), "another-site-script.lock".into()]
+        ));
+    }
+
+    #[test]
+    fn a_prepared_lock_yields_as_soon_as_the_console_lock_is_requested() {
+        assert!(!prepared_lock_may_stay(
+            0.0,
+            vec!["another-site-script.lock".into(), LOCK_NAME.into()]
+        ));
+    }
+
+    #[test]
+    fn a_prepared_lock_goes_after_its_limit_even_if_nobody_waits() {
+        assert!(prepared_lock_may_stay(
+            PREPARED_HOLD_LIMIT_MS - 1.0,
+            Vec::new()
+        ));
+        assert!(!prepared_lock_may_stay(PREPARED_HOLD_LIMIT_MS, Vec::new()));
     }
 
     #[test]
@@ -603,29 +717,65 @@ mod in_browser {
         );
     }
 
-    #[wasm_bindgen_test]
-    async fn a_prepared_lock_no_command_takes_is_released_untouched() {
-        prepare_exclusive_lock();
-        sleep(PREPARED_HOLD_MS + 200).await.unwrap();
-        assert!(
-            PREPARED.with_borrow(Option::is_none),
-            "the prepared lock expired"
-        );
+    async fn console_lock_is_held() -> bool {
+        let held = snapshot(&lock_manager().unwrap()).await.unwrap().held();
+        lock_names(held).any(|name| name == LOCK_NAME)
+    }
 
-        // Were the expired lock still held, this request would never be granted.
-        assert_eq!(with_exclusive_lock(|_| 7).await, Ok(7));
+    /// Waits (a second at most) until the console's lock is held, or until it is not.
+    async fn until_console_lock_is_held(expected: bool) {
+        let deadline = js_sys::Date::now() + 1_000.0;
+        while console_lock_is_held().await != expected {
+            assert!(
+                js_sys::Date::now() < deadline,
+                "the console's lock held: {expected}"
+            );
+            sleep(10).await.unwrap();
+        }
     }
 
     #[wasm_bindgen_test]
-    async fn a_released_prepared_lock_lets_the_next_request_in_at_once() {
+    async fn a_prepared_lock_stays_held_while_no_other_request_waits() {
         prepare_exclusive_lock();
-        release_prepared_lock();
-        assert!(PREPARED.with_borrow(Option::is_none));
+        until_console_lock_is_held(true).await;
 
-        // Granted long before the prepared lock's own expiry would have let it go.
+        sleep(10 * PREPARED_POLL_MS).await.unwrap();
+
+        assert!(console_lock_is_held().await, "held through ten polls");
+        assert!(PREPARED.with_borrow(Option::is_some));
+        release_prepared_lock();
+        until_console_lock_is_held(false).await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_prepared_lock_yields_to_another_request_within_a_few_polls() {
+        prepare_exclusive_lock();
+        until_console_lock_is_held(true).await;
+
+        // A request of its own, as another tab's command makes (`with_exclusive_lock` here would
+        // take the prepared lock instead).
         let started = js_sys::Date::now();
+        let other = Session::request(&lock_manager().unwrap()).unwrap();
+        assert_eq!(other.run(Box::new(|_| ())).await, Ok(()));
+
+        assert!(js_sys::Date::now() - started < f64::from(5 * PREPARED_POLL_MS));
+        assert!(
+            PREPARED.with_borrow(Option::is_none),
+            "the prepared lock was let go, not kept for later"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_released_prepared_lock_is_let_go_at_once() {
+        prepare_exclusive_lock();
+        until_console_lock_is_held(true).await;
+
+        release_prepared_lock();
+
+        assert!(PREPARED.with_borrow(Option::is_none));
+        // Nothing is pending, so only the release can have let it go.
+        until_console_lock_is_held(false).await;
         assert_eq!(with_exclusive_lock(|_| 8).await, Ok(8));
-        assert!(js_sys::Date::now() - started < f64::from(PREPARED_HOLD_MS) / 2.0);
     }
 
     #[wasm_bindgen_test]

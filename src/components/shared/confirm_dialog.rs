@@ -5,9 +5,10 @@
 //! Every confirmed action is a command under the cross-tab lock, so the steps just before the
 //! click start taking that lock (`prepare_exclusive_lock`): ticking the acknowledgement (the
 //! keyboard user's Space, or a click), focusing Confirm (Tab) and pressing it (`pointerdown`).
-//! The click then writes at once, within a frame. Unticking, closing or leaving the page (to
-//! another tab or window) lets the lock go at once; otherwise an unused one goes after 3 s, so
-//! another tab waits at most that long.
+//! The click then writes at once, within a frame, however long after the tick it comes. Unticking,
+//! closing or leaving the page (to another tab or window) lets the lock go at once; while the user
+//! stays about to confirm, the lock is held, but yields as soon as another tab asks for it, so
+//! that tab waits about a tenth of a second at most (`browser::locks`).
 
 use leptos::prelude::*;
 
