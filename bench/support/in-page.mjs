@@ -184,9 +184,8 @@ export function storageFloor(recordPrefix) {
   const areaLoaded = performance.now();
   const keys = Object.keys(localStorage);
   const listed = performance.now();
-  let characters = 0;
   for (const key of keys) {
-    if (key.startsWith(recordPrefix)) characters += localStorage.getItem(key).length;
+    if (key.startsWith(recordPrefix)) localStorage.getItem(key);
   }
   const read = performance.now();
   return {
@@ -194,6 +193,5 @@ export function storageFloor(recordPrefix) {
     listKeys: listed - areaLoaded,
     readRecords: read - listed,
     total: read - started,
-    characters,
   };
 }

@@ -758,7 +758,9 @@ mod in_browser {
         let other = Session::request(&lock_manager().unwrap()).unwrap();
         assert_eq!(other.run(Box::new(|_| ())).await, Ok(()));
 
-        assert!(js_sys::Date::now() - started < f64::from(5 * PREPARED_POLL_MS));
+        // Far below the hold limit, and below the 3 s the lock was once kept: it yielded, with
+        // room for a loaded machine (a poll is 100 ms).
+        assert!(js_sys::Date::now() - started < f64::from(20 * PREPARED_POLL_MS));
         assert!(
             PREPARED.with_borrow(Option::is_none),
             "the prepared lock was let go, not kept for later"
