@@ -6,7 +6,8 @@
 //    `<meta name="public-url">` the app reads for its router, and every href marked
 //    `data-public-href` in the frame index.html paints before the wasm arrives;
 // 3. the Content-Security-Policy gets the hashes of the inline scripts (scripts/csp.mjs);
-// 4. 404.html, a copy of index.html, for hosts that serve it for unknown paths (deep links);
+// 4. the deep-link fallbacks for each kind of static host: 404.html, 200.html and _redirects
+//    (scripts/deep-links.mjs);
 // 5. release builds only: wasm-bindgen's JS glue minified by terser (scripts/minify-glue.mjs; Trunk's
 //    own JS minifier gives up on it), then .br and .gz twins of every text asset
 //    (scripts/precompress.mjs).
@@ -16,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pinInlineScriptHashes } from './csp.mjs';
+import { writeDeepLinkFallbacks } from './deep-links.mjs';
 import { minifyGlue } from './minify-glue.mjs';
 import { precompress } from './precompress.mjs';
 
@@ -56,7 +58,7 @@ function applyPublicUrl(html) {
 const file = path.join(dir, 'index.html');
 const html = pinInlineScriptHashes(applyPublicUrl(await bundleStylesheets(await readFile(file, 'utf8'))));
 await writeFile(file, html);
-await writeFile(path.join(dir, '404.html'), html);
+await writeDeepLinkFallbacks(dir, html, publicUrl);
 if (release) {
   await minifyGlue(dir);
   await precompress(dir);
