@@ -107,7 +107,7 @@ async fn an_invalid_custom_duration_keeps_confirm_disabled_with_a_message() {
         .unwrap()
         .click();
     common::settle().await;
-    let amount: HtmlInputElement = common::query(&root, "dialog[open] input[type=number]")
+    let amount: HtmlInputElement = common::query(&root, "dialog[open] input[inputmode=numeric]")
         .unwrap()
         .unchecked_into();
     amount.set_value("31");

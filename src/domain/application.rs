@@ -483,10 +483,10 @@ impl Application {
             value: new_secret,
             created_at: now,
         });
-        self.previous_secret = match (retention.duration(), old) {
-            (Some(duration), Some(old)) => Some(PreviousSecret {
+        self.previous_secret = match (retention.previous_expires_at(now), old) {
+            (Some(expires_at), Some(old)) => Some(PreviousSecret {
                 value: old.value,
-                expires_at: now + duration,
+                expires_at,
             }),
             _ => None,
         };

@@ -1,7 +1,7 @@
 //! How long a replaced secret stays valid: the five choices of the Generate New Secret dialog,
 //! and the validation of a custom duration typed by the user.
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 
 /// The longest a previous secret may be retained.
 pub const MAX_RETENTION_DAYS: u32 = 30;
@@ -23,6 +23,16 @@ pub enum DurationUnit {
     #[default]
     Days,
     Hours,
+}
+
+impl DurationUnit {
+    /// The largest custom amount in this unit: 30 days, or 720 hours.
+    pub fn limit(self) -> u32 {
+        match self {
+            DurationUnit::Days => MAX_RETENTION_DAYS,
+            DurationUnit::Hours => MAX_RETENTION_HOURS,
+        }
+    }
 }
 
 /// A validated retention: what `Application::rotate_secret` accepts. It remembers how it was
@@ -49,6 +59,12 @@ impl Retention {
             Retention::DoNotRetain => None,
         }
     }
+
+    /// Until when the secret a rotation at `rotated_at` replaces stays valid as the previous
+    /// secret; `None` when it stops working at once.
+    pub fn previous_expires_at(self, rotated_at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.duration().map(|duration| rotated_at + duration)
+    }
 }
 
 /// A custom retention the user typed, already validated: a positive whole number of days (at
@@ -61,13 +77,9 @@ pub struct CustomRetention {
 
 impl CustomRetention {
     pub fn new(amount: u32, unit: DurationUnit) -> Result<Self, RetentionError> {
-        let limit = match unit {
-            DurationUnit::Days => MAX_RETENTION_DAYS,
-            DurationUnit::Hours => MAX_RETENTION_HOURS,
-        };
         match amount {
             0 => Err(RetentionError::Zero),
-            amount if amount > limit => Err(RetentionError::TooLong),
+            amount if amount > unit.limit() => Err(RetentionError::TooLong),
             amount => Ok(Self { amount, unit }),
         }
     }
@@ -178,6 +190,40 @@ mod tests {
             Some(Duration::days(30))
         );
         assert_eq!(resolve(RetentionChoice::DoNotRetain).duration(), None);
+    }
+
+    #[test]
+    fn the_previous_secret_expires_the_retention_after_the_rotation_or_at_once() {
+        let rotated_at = DateTime::parse_from_rfc3339("2026-12-01T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let expiry = |choice: RetentionChoice, amount: &str, unit: DurationUnit| {
+            choice
+                .resolve(amount, unit)
+                .unwrap()
+                .previous_expires_at(rotated_at)
+                .map(|expires_at| expires_at.to_rfc3339())
+        };
+        let days = DurationUnit::Days;
+        assert_eq!(
+            expiry(RetentionChoice::OneDay, "", days).as_deref(),
+            Some("2026-12-02T09:00:00+00:00")
+        );
+        assert_eq!(
+            expiry(RetentionChoice::Custom, "14", days).as_deref(),
+            Some("2026-12-15T09:00:00+00:00")
+        );
+        assert_eq!(
+            expiry(RetentionChoice::Custom, "36", DurationUnit::Hours).as_deref(),
+            Some("2026-12-02T21:00:00+00:00")
+        );
+        assert_eq!(expiry(RetentionChoice::DoNotRetain, "", days), None);
+    }
+
+    #[test]
+    fn each_unit_has_its_own_limit_of_thirty_days() {
+        assert_eq!(DurationUnit::Days.limit(), 30);
+        assert_eq!(DurationUnit::Hours.limit(), 720);
     }
 
     #[test]

@@ -43,10 +43,15 @@ test.describe('Retain for custom duration', () => {
   });
   test.afterAll(() => session?.close());
 
-  test('choosing it reveals the number field Custom duration and the select Unit with Days and Hours', async () => {
+  test('choosing it reveals the number field Custom duration, right under its own option, and the select Unit with Days and Hours', async () => {
     await expect(amount()).toBeVisible();
-    await expect(amount()).toHaveAttribute('type', 'number');
+    // Adapted: this asserted type="number", whose sanitising rewrote what was typed (number_fields.spec.mjs).
+    await expect(amount(), 'a numeric keyboard on phones').toHaveAttribute('inputmode', 'numeric');
     await expect(unit().getByRole('option')).toHaveText(['Days', 'Hours']);
+    const top = async (locator) => (await locator.boundingBox()).y;
+    const fieldTop = await top(amount());
+    expect(fieldTop, 'below Retain for custom duration').toBeGreaterThan(await top(dialog.getByRole('radio', { name: 'Retain for custom duration' })));
+    expect(fieldTop, 'above Do Not Retain Previous Secret').toBeLessThan(await top(dialog.getByRole('radio', { name: 'Do Not Retain Previous Secret' })));
   });
 
   for (const [value, unitLabel, why] of INVALID) {
@@ -70,4 +75,51 @@ test.describe('Retain for custom duration', () => {
       await expect.poll(() => visibleDescription(amount()), { message: 'no message is shown' }).toBe('');
     });
   }
+});
+
+test.describe('Retain for custom duration, freshly chosen on a 360 px screen', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  async function chooseCustom(page) {
+    await openApplications(page);
+    await openConfiguration(page, 'Partner Dashboard');
+    const dialog = await openGenerateDialog(page);
+    await dialog.getByRole('radio', { name: 'Retain for custom duration' }).check();
+    return dialog;
+  }
+
+  test('no error shows before anything is typed, though Confirm stays disabled while the field is empty', async ({ page }) => {
+    const dialog = await chooseCustom(page);
+    const amount = dialog.getByRole('spinbutton', { name: 'Custom duration' });
+    await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+    await expect(amount).toHaveAttribute('aria-invalid', 'false');
+    expect(await visibleDescription(amount), 'no message before typing').toBe('');
+
+    await amount.pressSequentially('3');
+    await amount.press('Backspace');
+    await expect(amount).toHaveAttribute('aria-invalid', 'true');
+    await expect.poll(() => visibleDescription(amount), { message: 'once typed, an empty field says why' }).toContain('Enter how long');
+  });
+
+  test('the custom fields fit the dialog, and moving to Unit does not shift the dialog sideways', async ({ page }) => {
+    const dialog = await chooseCustom(page);
+    const amount = dialog.getByRole('spinbutton', { name: 'Custom duration' });
+    const unit = dialog.getByRole('combobox', { name: 'Unit', exact: true });
+    const title = dialog.getByRole('heading', { name: 'Generate New Secret' });
+    const widths = await dialog.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+    expect(widths.scrollWidth, `content ${widths.scrollWidth} px wide in a dialog of ${widths.clientWidth} px`).toBeLessThanOrEqual(widths.clientWidth);
+    const dialogBox = await dialog.boundingBox();
+    for (const field of [amount, unit]) {
+      const box = await field.boundingBox();
+      expect(box.x + box.width, 'the field ends inside the dialog').toBeLessThanOrEqual(dialogBox.x + dialogBox.width);
+    }
+
+    const titleBefore = await title.boundingBox();
+    await amount.focus();
+    await page.keyboard.press('Tab');
+    await expect(unit).toBeFocused();
+    expect(await dialog.evaluate((element) => element.scrollLeft), 'the dialog did not scroll sideways').toBe(0);
+    expect((await title.boundingBox()).x, 'the title stays where it was').toBe(titleBefore.x);
+  });
 });

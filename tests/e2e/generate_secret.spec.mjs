@@ -244,3 +244,72 @@ test.describe('Generate New Secret: what it leaves behind', () => {
     expect(seen.size, 'four distinct secrets').toBe(4);
   });
 });
+
+test.describe('Generate New Secret: what the choice means in time', () => {
+  const START = Date.UTC(2026, 11, 1, 9, 0, 0);
+  test.use({ clockAt: START });
+  const keptUntil = (dialog) => dialog.getByText('The current secret will keep working as the previous secret until');
+  const stopsAtOnce = (dialog) => dialog.getByText('The current secret will stop working at once.', { exact: true });
+
+  /** The dialog says the current secret is kept until now + `retentionMs`, as a `<time datetime>`. */
+  async function expectKeptFor(page, dialog, retentionMs) {
+    const time = keptUntil(dialog).locator('time[datetime]');
+    await expect(time).toHaveCount(1);
+    await expect(time).not.toHaveText('');
+    await expect(stopsAtOnce(dialog)).toHaveCount(0);
+    // The page's clock ticks on while we read: the preview follows it within its one-second tick.
+    const offBy = async () => {
+      const seconds = (Date.parse(await time.getAttribute('datetime')) - (await browserNow(page)) - retentionMs) / 1000;
+      return Math.abs(seconds) <= 2.5 ? 'on time' : `${seconds} s off`;
+    };
+    await expect.poll(offBy, { message: `kept until now + ${retentionMs / HOUR} h` }).toBe('on time');
+  }
+
+  test('each choice says, before Confirm, until when the previous secret would be kept', async ({ page }) => {
+    await openApplications(page);
+    await openConfiguration(page, 'Partner Dashboard');
+    const dialog = await openGenerateDialog(page);
+    await expectKeptFor(page, dialog, 30 * DAY);
+    await dialog.getByRole('radio', { name: 'Retain for 1 Day' }).check();
+    await expectKeptFor(page, dialog, DAY);
+    await dialog.getByRole('radio', { name: 'Retain for 7 Days' }).check();
+    await expectKeptFor(page, dialog, 7 * DAY);
+
+    await dialog.getByRole('radio', { name: 'Retain for custom duration' }).check();
+    await expect(keptUntil(dialog), 'nothing said while the custom duration is empty').toHaveCount(0);
+    const amount = dialog.getByRole('spinbutton', { name: 'Custom duration' });
+    await amount.pressSequentially('14');
+    await expectKeptFor(page, dialog, 14 * DAY);
+    await dialog.getByRole('combobox', { name: 'Unit', exact: true }).selectOption({ label: 'Hours' });
+    await expectKeptFor(page, dialog, 14 * HOUR);
+    await amount.pressSequentially('0');
+    await expect(amount).toHaveValue('140');
+    await expectKeptFor(page, dialog, 140 * HOUR);
+    await amount.pressSequentially('0');
+    await expect(keptUntil(dialog), 'nothing said for 1400 hours, which is refused').toHaveCount(0);
+    await expect(stopsAtOnce(dialog)).toHaveCount(0);
+
+    await dialog.getByRole('radio', { name: 'Do Not Retain Previous Secret' }).check();
+    await expect(stopsAtOnce(dialog)).toBeVisible();
+    await expect(keptUntil(dialog)).toHaveCount(0);
+  });
+
+  test('the warning names the existing previous secret and its expiry, and what becomes of the current one', async ({ page }) => {
+    await openApplications(page);
+    await openConfiguration(page, 'Customer Portal');
+    const expiry = await previousExpiry(page);
+    const dialog = await openGenerateDialog(page);
+    const warning = dialog.getByText('This application already has a previous secret, expiring');
+    await expect(warning).toContainText('When you confirm, that previous secret stops working at once and the current secret becomes the previous secret.');
+    expect(Date.parse(await warning.locator('time').getAttribute('datetime'))).toBe(expiry);
+    await dialog.getByRole('radio', { name: 'Do Not Retain Previous Secret' }).check();
+    await expect(warning).toContainText('When you confirm, that previous secret stops working at once and so does the current secret.');
+  });
+
+  test('right after a 7-day rotation the previous secret says it expires in 7 days', async ({ page }) => {
+    await openApplications(page);
+    await openConfiguration(page, 'Partner Dashboard');
+    await generateSecret(page, 'Retain for 7 Days');
+    await expect(previousRegion(page)).toContainText('(in 7 days)');
+  });
+});

@@ -1,12 +1,16 @@
 //! The Rotation Policy form: the console-wide interval in days, or no policy. What is typed is
-//! checked by the domain as it is typed; Save stays disabled, with the reason beside the
-//! field, until it is valid. Until edited, the form shows the stored policy (and follows other
+//! kept exactly as typed and checked by the domain as it is typed; Save stays disabled, with the
+//! reason beside the field, until it is valid. Until edited, the form shows the stored policy (and follows other
 //! tabs' changes to it).
 
 use leptos::prelude::*;
 
-use crate::components::shared::field::{Field, invalid};
-use crate::domain::{DEFAULT_ROTATION_DAYS, IntervalError, RotationInterval, RotationPolicy};
+use crate::components::shared::field::Field;
+use crate::components::shared::whole_number_input::WholeNumberInput;
+use crate::domain::{
+    DEFAULT_ROTATION_DAYS, IntervalError, MAX_ROTATION_DAYS, MIN_ROTATION_DAYS, RotationInterval,
+    RotationPolicy,
+};
 use crate::state::use_app_state;
 
 const HEADING_ID: &str = "rotation-policy-heading";
@@ -72,18 +76,18 @@ pub fn RotationPolicyForm() -> impl IntoView {
                 "A client secret is due for rotation 14 days (or a tenth of the interval, if shorter) before it reaches the interval's age, and overdue from then on."
             </p>
             <Field label="Rotation interval (days)" error_id=ERROR_ID error=interval_error>
-                <input
-                    type="number"
-                    inputmode="numeric"
-                    min="1"
-                    max="3650"
-                    step="1"
-                    autocomplete="off"
-                    disabled=no_policy
-                    aria-invalid=invalid(interval_error)
-                    aria-describedby=format!("{HINT_ID} {ERROR_ID}")
-                    prop:value=days_text
-                    on:input=move |event| typed_days.set(Some(event_target_value(&event)))
+                <WholeNumberInput
+                    text=Signal::derive(days_text)
+                    on_text=Callback::new(move |text| typed_days.set(Some(text)))
+                    min=u32::from(MIN_ROTATION_DAYS)
+                    max=u32::from(MAX_ROTATION_DAYS)
+                    value_now=Signal::derive(move || chosen.get().ok().and_then(|policy| match policy {
+                        RotationPolicy::Every(interval) => Some(u32::from(interval.in_days())),
+                        RotationPolicy::NoPolicy => None,
+                    }))
+                    error=interval_error
+                    described_by=format!("{HINT_ID} {ERROR_ID}")
+                    disabled=Signal::derive(no_policy)
                 />
             </Field>
             <label class="checkbox">

@@ -1,4 +1,5 @@
-//! Generate New Secret: choose how long the current secret survives, acknowledge, confirm.
+//! Generate New Secret: choose how long the current secret survives (the dialog says until when,
+//! and what becomes of an existing previous secret), acknowledge, confirm.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ use crate::state::use_app_state;
 use crate::components::secrets::retention_picker::RetentionPicker;
 use crate::components::shared::confirm_dialog::{ConfirmDialog, action_taken};
 use crate::components::shared::outside_change::use_seen_application;
-use crate::components::shared::time_text::{local_date_time, rotation_announcement};
+use crate::components::shared::time_text::{local_date_time, machine_time, rotation_announcement};
 
 #[component]
 pub fn GenerateSecretDialog(client_id: ClientId, on_closed: Callback<()>) -> impl IntoView {
@@ -44,6 +45,19 @@ pub fn GenerateSecretDialog(client_id: ClientId, on_closed: Callback<()>) -> imp
         }
     });
 
+    // Until when the current secret would be kept: `None` while the choice is invalid, `Some(None)`
+    // when it stops working at once. The sentence is rebuilt only when that kind changes; its
+    // time follows the clock and the choice in place.
+    let kept_until = Memo::new(move |_| {
+        let now = state.now().get();
+        retention
+            .get()
+            .ok()
+            .map(|retention| retention.previous_expires_at(now))
+    });
+    let retained = Memo::new(move |_| kept_until.get().map(|until| until.is_some()));
+    let kept_until = move || kept_until.get().flatten();
+
     view! {
         <ConfirmDialog
             title="Generate New Secret"
@@ -59,13 +73,30 @@ pub fn GenerateSecretDialog(client_id: ClientId, on_closed: Callback<()>) -> imp
                     .map(|expires_at| {
                         view! {
                             <p class="notice notice--warning">
-                                "This application already has a previous secret (expires " {local_date_time(expires_at)}
-                                "). It will be replaced at once by the current secret."
+                                "This application already has a previous secret, expiring "
+                                <time datetime=machine_time(expires_at)>{local_date_time(expires_at)}</time>
+                                ". When you confirm, that previous secret stops working at once "
+                                {move || match retained.get() {
+                                    Some(false) => "and so does the current secret.",
+                                    _ => "and the current secret becomes the previous secret.",
+                                }}
                             </p>
                         }
                     })
             }}
             <RetentionPicker retention=set_retention />
+            {move || retained.get().map(|retained| if retained {
+                view! {
+                    <p class="retention__preview">
+                        "The current secret will keep working as the previous secret until "
+                        <time datetime=move || kept_until().map(machine_time)>{move || kept_until().map(local_date_time)}</time>
+                        "."
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! { <p class="retention__preview">"The current secret will stop working at once."</p> }.into_any()
+            })}
         </ConfirmDialog>
     }
 }

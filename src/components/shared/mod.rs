@@ -1,7 +1,7 @@
 //! Pieces every feature uses: the modal and the one confirmation dialog, a labelled field with its
-//! inline error, the application name field, secret fields and their Show/Hide button, time text,
-//! the status region, storage alerts, the not-found view, the navigation links, and where the
-//! site is served (`site_base`).
+//! inline error, the application name field, the whole-number field, secret fields and their
+//! Show/Hide button, time text, the status region, storage alerts, the not-found view, the
+//! navigation links, and where the site is served (`site_base`).
 
 pub(crate) mod confirm_dialog;
 pub(crate) mod field;
@@ -16,3 +16,4 @@ pub mod site_base;
 pub(crate) mod status_region;
 pub(crate) mod storage_alerts;
 pub(crate) mod time_text;
+pub(crate) mod whole_number_input;

@@ -1,4 +1,5 @@
-//! Times as people read them: local date and time, and how long remains until an expiry.
+//! Times as people read them: local date and time, and how long remains until an expiry
+//! (rounded as a person would say it, so a fresh 7-day retention reads "in 7 days").
 
 use chrono::{DateTime, Duration, Utc};
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
@@ -48,36 +49,40 @@ pub fn machine_time(instant: DateTime<Utc>) -> String {
     instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// "in 6 days 23 hours", "in 59 minutes", "in 12 seconds": the two largest units that matter.
+/// "in 7 days", "in 6 days 23 hours", "in 59 minutes", "in 12 seconds": see `duration_in_words`.
 pub fn time_remaining(now: DateTime<Utc>, until: DateTime<Utc>) -> String {
     format!("in {}", duration_in_words(until - now))
 }
 
-/// "6 days 23 hours", "1 hour 1 minute", "12 seconds": the two largest units that matter, to
-/// the second (a negative duration reads as 0 seconds).
+/// "7 days", "6 days 23 hours", "1 hour 1 minute", "59 minutes", "12 seconds": the two largest
+/// units that matter, rounded to the nearest of the smaller one shown. A 7-day retention read a
+/// second after it began is "7 days", not "6 days 23 hours"; an hour later it is "6 days 23
+/// hours". Under an hour, minutes alone; under a minute, seconds (a negative duration reads as
+/// 0 seconds).
 pub fn duration_in_words(duration: Duration) -> String {
+    const MINUTE: i64 = 60;
+    const HOUR: i64 = 60 * MINUTE;
+    const DAY: i64 = 24 * HOUR;
     let seconds = duration.num_seconds().max(0);
-    let (days, hours, minutes) = (
-        seconds / 86_400,
-        seconds % 86_400 / 3_600,
-        seconds % 3_600 / 60,
-    );
+    let rounded = |unit: i64| (seconds + unit / 2) / unit;
     let unit =
         |count: i64, name: &str| format!("{count} {name}{}", if count == 1 { "" } else { "s" });
-    if days > 0 {
-        if hours > 0 {
-            format!("{} {}", unit(days, "day"), unit(hours, "hour"))
+    let two_units = |large: i64, large_name: &str, small: i64, small_name: &str| {
+        if small == 0 {
+            unit(large, large_name)
         } else {
-            unit(days, "day")
+            format!("{} {}", unit(large, large_name), unit(small, small_name))
         }
-    } else if hours > 0 {
-        if minutes > 0 {
-            format!("{} {}", unit(hours, "hour"), unit(minutes, "minute"))
-        } else {
-            unit(hours, "hour")
-        }
-    } else if minutes > 0 {
-        unit(minutes, "minute")
+    };
+    // Each tier starts where rounding to its smaller unit reaches its larger one.
+    if seconds >= DAY - HOUR / 2 {
+        let hours = rounded(HOUR);
+        two_units(hours / 24, "day", hours % 24, "hour")
+    } else if seconds >= HOUR - MINUTE / 2 {
+        let minutes = rounded(MINUTE);
+        two_units(minutes / 60, "hour", minutes % 60, "minute")
+    } else if seconds >= MINUTE {
+        unit(rounded(MINUTE), "minute")
     } else {
         unit(seconds, "second")
     }
@@ -99,28 +104,60 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
-    fn remaining_time_names_the_two_largest_units() {
+    fn remaining_time_names_the_two_largest_units_rounded_to_the_smaller() {
         let now = Utc.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
         let cases = [
             (Duration::days(7), "in 7 days"),
             (
                 Duration::days(6) + Duration::hours(23) + Duration::minutes(59),
+                "in 7 days",
+            ),
+            (
+                Duration::days(6) + Duration::hours(23) + Duration::minutes(20),
                 "in 6 days 23 hours",
+            ),
+            (
+                Duration::days(6) + Duration::hours(22) + Duration::minutes(31),
+                "in 6 days 23 hours",
+            ),
+            (Duration::hours(23) + Duration::minutes(30), "in 1 day"),
+            (
+                Duration::hours(23) + Duration::minutes(29),
+                "in 23 hours 29 minutes",
             ),
             (
                 Duration::hours(1) + Duration::minutes(1),
                 "in 1 hour 1 minute",
             ),
+            (Duration::minutes(59) + Duration::seconds(30), "in 1 hour"),
             (
-                Duration::minutes(59) + Duration::seconds(30),
+                Duration::minutes(59) + Duration::seconds(29),
                 "in 59 minutes",
             ),
+            (Duration::seconds(89), "in 1 minute"),
+            (Duration::seconds(60), "in 1 minute"),
+            (Duration::seconds(59), "in 59 seconds"),
             (Duration::seconds(1), "in 1 second"),
             (Duration::seconds(-5), "in 0 seconds"),
         ];
         for (offset, expected) in cases {
-            assert_eq!(time_remaining(now, now + offset), expected);
+            assert_eq!(time_remaining(now, now + offset), expected, "{offset}");
         }
+    }
+
+    #[test]
+    fn a_seven_day_retention_reads_seven_days_until_an_hour_has_passed() {
+        let start = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let expires_at = start + Duration::days(7);
+        let read_after = |elapsed: Duration| time_remaining(start + elapsed, expires_at);
+        assert_eq!(read_after(Duration::seconds(3)), "in 7 days");
+        assert_eq!(read_after(Duration::minutes(29)), "in 7 days");
+        assert_eq!(read_after(Duration::minutes(31)), "in 6 days 23 hours");
+        assert_eq!(read_after(Duration::days(6)), "in 1 day");
+        assert_eq!(
+            read_after(Duration::days(6) + Duration::hours(1)),
+            "in 23 hours"
+        );
     }
 
     #[test]
