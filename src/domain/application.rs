@@ -6,6 +6,8 @@
 //! record never carries an expired secret past the change that follows its expiry: that change
 //! is where the activity log records the expiry, exactly once.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -114,27 +116,34 @@ impl TokenEndpointAuthMethod {
     }
 }
 
-/// A validated application name: something visible, of a sensible length. Stored names are
-/// validated again when read, so a hand-edited record cannot smuggle in a blank one.
+/// A validated application name: something visible, of a sensible length, with no character
+/// that changes the direction of text (a spoofing vector: "Mobile Banking" + U+202E + "gnp.exe"
+/// displays as "Mobile Bankingexe.png"). Stored names are validated again when read, so a
+/// hand-edited record cannot smuggle in a blank one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct ApplicationName {
+    /// As shown and searched: a stored name's direction controls are spelled out (`[U+202E]`).
     text: String,
     /// Lower-cased once here, so searching 10,000 names allocates nothing per keystroke.
     folded: String,
+    /// The name as stored, when it was stored before direction controls were refused and so
+    /// differs from `text`: written back as it was, since only a rename may change a name.
+    stored: Option<Box<str>>,
 }
 
+/// Reading from storage: a name stored before direction controls were refused is still read.
 impl TryFrom<String> for ApplicationName {
     type Error = NameError;
 
     fn try_from(text: String) -> Result<Self, NameError> {
-        Self::parse(&text)
+        Self::from_stored(&text)
     }
 }
 
 impl From<ApplicationName> for String {
     fn from(name: ApplicationName) -> Self {
-        name.text
+        name.stored.map_or(name.text, String::from)
     }
 }
 
@@ -144,35 +153,105 @@ pub enum NameError {
     Empty,
     #[error("The name can be at most {max} characters long; this one has {actual}.", max = ApplicationName::MAX_CHARS)]
     TooLong { actual: usize },
+    #[error(
+        "The name contains an invisible character that changes the direction of text (U+{code:04X}). Remove it."
+    )]
+    DirectionControl { code: u32 },
 }
 
 impl ApplicationName {
     pub const MAX_CHARS: usize = 256;
 
-    /// Trims surrounding white space; a name with no visible character is empty.
+    /// Trims surrounding white space; a name with no visible character is empty; a character
+    /// that changes the direction of text is refused.
     pub fn parse(text: &str) -> Result<Self, NameError> {
-        let trimmed = text.trim();
-        if !trimmed.chars().any(is_visible) {
-            return Err(NameError::Empty);
+        let trimmed = trimmed_within_limits(text)?;
+        if let Some(control) = trimmed
+            .chars()
+            .find(|&character| is_direction_control(character))
+        {
+            return Err(NameError::DirectionControl {
+                code: u32::from(control),
+            });
         }
-        let actual = trimmed.chars().count();
-        if actual > Self::MAX_CHARS {
-            return Err(NameError::TooLong { actual });
-        }
-        Ok(Self {
-            text: trimmed.to_owned(),
-            folded: trimmed.to_lowercase(),
+        Ok(Self::shown_as_is(trimmed))
+    }
+
+    /// A name read from storage or the activity log. One stored before direction controls were
+    /// refused is kept, and shown with each control spelled out, so it cannot reorder what is
+    /// displayed around it nor pass for another name.
+    pub fn from_stored(text: &str) -> Result<Self, NameError> {
+        let trimmed = trimmed_within_limits(text)?;
+        Ok(match direction_controls_spelled_out(trimmed) {
+            Cow::Borrowed(_) => Self::shown_as_is(trimmed),
+            Cow::Owned(shown) => Self {
+                folded: shown.to_lowercase(),
+                text: shown,
+                stored: Some(trimmed.into()),
+            },
         })
     }
 
+    fn shown_as_is(trimmed: &str) -> Self {
+        Self {
+            text: trimmed.to_owned(),
+            folded: trimmed.to_lowercase(),
+            stored: None,
+        }
+    }
+
+    /// The name as shown: never with a character that changes the direction of text.
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The name as stored, which an export writes: for a name stored before direction
+    /// controls were refused, with them (an import then refuses it and says why).
+    pub fn stored_text(&self) -> &str {
+        self.stored.as_deref().unwrap_or(&self.text)
     }
 
     /// The name lower-cased, as search and the name order compare it.
     pub fn folded(&self) -> &str {
         &self.folded
     }
+}
+
+/// Surrounding white space trimmed; refused if nothing visible is left or it is too long.
+fn trimmed_within_limits(text: &str) -> Result<&str, NameError> {
+    let trimmed = text.trim();
+    if !trimmed.chars().any(is_visible) {
+        return Err(NameError::Empty);
+    }
+    let actual = trimmed.chars().count();
+    if actual > ApplicationName::MAX_CHARS {
+        return Err(NameError::TooLong { actual });
+    }
+    Ok(trimmed)
+}
+
+/// `text` with each character that changes the direction of text written out as `[U+202E]`,
+/// so it shows what it holds: for a name that is no `ApplicationName` (an invalid import entry).
+pub fn direction_controls_spelled_out(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_direction_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for character in text.chars() {
+        if is_direction_control(character) {
+            shown.push_str(&format!("[U+{:04X}]", u32::from(character)));
+        } else {
+            shown.push(character);
+        }
+    }
+    Cow::Owned(shown)
+}
+
+/// The embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069) of the Unicode
+/// bidirectional algorithm: they reorder the text after them. The marks (U+200E, U+200F) only
+/// set the direction of neutral characters and are allowed, as right-to-left names need them.
+fn is_direction_control(character: char) -> bool {
+    matches!(character, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// White space, controls and the invisible formatting characters (zero-width, bidi marks).
@@ -358,7 +437,9 @@ impl Application {
         name: ApplicationName,
         now: DateTime<Utc>,
     ) -> Result<ApplicationName, EditError> {
-        if name.as_str() == self.name.as_str() {
+        // As stored: a name kept from before direction controls were refused can be renamed
+        // to the text it is shown as.
+        if name.stored_text() == self.name.stored_text() {
             return Err(EditError::SameName);
         }
         let previous_name = std::mem::replace(&mut self.name, name);
@@ -936,6 +1017,59 @@ mod tests {
         assert!(ApplicationName::parse("שלום \u{200F}app").is_ok());
         assert!(ApplicationName::parse("<script>alert(1)</script>").is_ok());
         assert!(ApplicationName::parse("🔐 Vault").is_ok());
+    }
+
+    #[test]
+    fn names_with_a_character_that_changes_text_direction_are_refused_naming_it() {
+        for code in [
+            0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+        ] {
+            let control = char::from_u32(code).unwrap();
+            assert_eq!(
+                ApplicationName::parse(&format!("Mobile Banking{control}gnp.exe")),
+                Err(NameError::DirectionControl { code }),
+                "U+{code:04X}"
+            );
+        }
+        assert_eq!(
+            ApplicationName::parse("Mobile Banking\u{202E}gnp.exe")
+                .unwrap_err()
+                .to_string(),
+            "The name contains an invisible character that changes the direction of text (U+202E). Remove it."
+        );
+        // The neighbours of both ranges are no direction controls.
+        for allowed in [
+            '\u{2029}', '\u{202F}', '\u{2065}', '\u{206A}', '\u{200E}', '\u{200F}',
+        ] {
+            assert!(
+                ApplicationName::parse(&format!("Portal{allowed}EU")).is_ok(),
+                "U+{:04X}",
+                u32::from(allowed)
+            );
+        }
+    }
+
+    #[test]
+    fn a_stored_name_with_a_direction_control_is_read_shown_spelled_out_and_written_back_unchanged()
+    {
+        let stored = "\"Mobile Banking\u{202E}gnp.exe\"";
+        let name: ApplicationName = serde_json::from_str(stored).unwrap();
+        assert_eq!(name.as_str(), "Mobile Banking[U+202E]gnp.exe");
+        assert_eq!(name.folded(), "mobile banking[u+202e]gnp.exe");
+        assert_eq!(name.stored_text(), "Mobile Banking\u{202E}gnp.exe");
+        assert_eq!(serde_json::to_string(&name).unwrap(), stored);
+        let plain: ApplicationName = serde_json::from_str("\"Portal\"").unwrap();
+        assert_eq!((plain.as_str(), plain.stored_text()), ("Portal", "Portal"));
+    }
+
+    #[test]
+    fn a_stored_name_with_a_direction_control_can_be_renamed_to_the_text_it_is_shown_as() {
+        let mut app = app(ApplicationType::Worker);
+        app.name = ApplicationName::from_stored("Mobile Banking\u{2067}gnp.exe").unwrap();
+        let shown = ApplicationName::parse(app.name().as_str()).unwrap();
+        assert_eq!(shown.as_str(), "Mobile Banking[U+2067]gnp.exe");
+        assert!(app.rename(shown, at(1)).is_ok());
+        assert_eq!(app.name().stored_text(), "Mobile Banking[U+2067]gnp.exe");
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub use activity::{
 pub use application::{
     Application, ApplicationName, ApplicationType, AuthMethodChange, ClientId, EditError,
     NameError, NoSecretReason, RotationOutcome, SecretError, SecretsAfterMethodChange,
-    TokenEndpointAuthMethod,
+    TokenEndpointAuthMethod, direction_controls_spelled_out,
 };
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use list_query::{

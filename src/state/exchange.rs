@@ -57,6 +57,18 @@ impl AppState {
         })
     }
 
+    /// The storage keys of the application records an export leaves out, as they cannot be
+    /// read (tracked).
+    pub fn unreadable_application_keys(&self) -> Vec<String> {
+        self.problems.with(|problems| {
+            problems
+                .iter()
+                .filter(|problem| client_id_of_key(&problem.key).is_some())
+                .map(|problem| problem.key.clone())
+                .collect()
+        })
+    }
+
     /// What importing `file` would do, against the applications shown now (tracked).
     pub fn plan_import(&self, file: &ImportFile) -> ImportPlan {
         let now = self.current_time();

@@ -1,4 +1,5 @@
-// Add Application: the dialog, saving a new application of a chosen type, and refusing a blank name.
+// Add Application: the dialog, saving a new application of a chosen type, and refusing a blank name
+// or one with a character that changes the direction of text.
 import { test, expect } from './fixtures.mjs';
 import {
   DEMO_APPS, SECRET_SHAPE, entries, entry, openApplications, openConfiguration, revealedSecret, secretRegion,
@@ -84,5 +85,30 @@ test.describe('Add Application', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
     await expect(entries(page)).toHaveCount(DEMO_APPS.length);
+  });
+
+  test('a name with a character that reverses text (U+202E) is refused inline, nothing is saved, and without it the name saves', async ({ page }) => {
+    await openApplications(page);
+    const stored = () => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    const before = await stored();
+    const dialog = await openAddDialog(page);
+    const name = dialog.getByRole('textbox', { name: 'Application Name' });
+    // "Mobile Banking", U+202E, "gnp.exe" would be shown as "Mobile Bankingexe.png".
+    await name.pressSequentially('Mobile Banking');
+    await page.keyboard.insertText('\u202E');
+    await name.pressSequentially('gnp.exe');
+    await chooseType(dialog, 'Worker');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByText('The name contains an invisible character that changes the direction of text (U+202E). Remove it.')).toBeVisible();
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(entries(page)).toHaveCount(DEMO_APPS.length);
+    expect(await stored(), 'nothing was saved').toEqual(before);
+
+    await name.press('ControlOrMeta+a');
+    await name.press('Delete');
+    await name.pressSequentially('Mobile Banking gnp.exe');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(entry(page, 'Mobile Banking gnp.exe')).toHaveCount(1);
   });
 });

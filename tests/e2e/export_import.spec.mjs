@@ -1,6 +1,7 @@
 // Export Applications and Import Applications (SPEC.md "Export and import"): a round trip through
-// a file with and without secrets, every kind of bad file, conflicts, a full storage part-way
-// through an import, another tab rotating during one, and axe audits of every dialog state.
+// a file with and without secrets, every kind of bad file (said in plain words, with nothing to
+// acknowledge or confirm), a file edited by hand, conflicts, a full storage part-way through an
+// import, another tab rotating during one, and axe audits of every dialog state.
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -66,6 +67,13 @@ async function chooseFile(page, contents, name = 'applications.json') {
   return dialog;
 }
 
+/** Neither the acknowledgement nor Confirm is offered; Cancel is. */
+async function expectNothingToConfirm(dialog) {
+  await expect(dialog.getByRole('checkbox', { name: ACKNOWLEDGE })).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Confirm' })).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
+}
+
 async function confirmImport(dialog) {
   await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
   await dialog.getByRole('button', { name: 'Confirm' }).click();
@@ -128,7 +136,7 @@ test.describe('Export Applications', () => {
     const before = await storage(page);
     const { name, text, json } = await exportFile(page, { secrets: false });
     expect(name).toBe('client-secret-console-2026-12-01.json');
-    expect(json).toMatchObject({ format: FORMAT, version: 1, includesSecrets: false });
+    expect(json).toMatchObject({ format: FORMAT, version: 2, includesSecrets: false });
     expect(Date.parse(json.exportedAt)).not.toBeNaN();
     expect(json.applications.map((application) => application.name).sort()).toEqual(DEMO_APPS.map((app) => app.name).sort());
     for (const record of Object.values(before.records)) {
@@ -138,6 +146,21 @@ test.describe('Export Applications', () => {
     expect(text).not.toMatch(/clientSecret/);
     expect(await storage(page), 'exporting changes nothing').toEqual(before);
     await expect(status(page)).toContainText('Exported 11 applications');
+  });
+
+  test('the dialog says in plain words how many applications it exports, and mentions unreadable ones only when there are some', async ({ page }) => {
+    await openApplications(page);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = exportDialog(page);
+    await expect(dialog.getByText('Exports 11 applications, as a JSON file that Import reads back.', { exact: true })).toBeVisible();
+    await expect(dialog.getByText(/could not be read/)).toHaveCount(0);
+    await expect(dialog.getByText(/readable/)).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.evaluate(([prefix]) => localStorage.setItem(`${prefix}broken`, '{not json'), [RECORD_PREFIX]);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByText('Exports 11 applications, as a JSON file that Import reads back.', { exact: true })).toBeVisible();
+    await expect(dialog.getByText(/^1 stored application could not be read and is left out\./)).toBeVisible();
   });
 
   test('unreadable stored data is listed in the dialog, left out of the file and left unchanged', async ({ page }) => {
@@ -210,13 +233,12 @@ test.describe('Import Applications: a round trip', () => {
     }
   });
 
-  test('importing the file just exported is Unchanged everywhere and Confirm stays disabled', async ({ page }) => {
+  test('importing the file just exported is Unchanged everywhere and there is nothing to confirm', async ({ page }) => {
     await openApplications(page);
     const { json } = await exportFile(page, { secrets: true });
     const dialog = await chooseFile(page, json);
     expect((await readPreview(page)).every((row) => row.outcome === 'Unchanged')).toBe(true);
-    await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
-    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+    await expectNothingToConfirm(dialog);
   });
 
   test('Cancel after a preview changes nothing', async ({ page }) => {
@@ -232,24 +254,78 @@ test.describe('Import Applications: a round trip', () => {
 });
 
 test.describe('Import Applications: bad files are refused with a clear message and nothing written', () => {
+  const NOT_JSON = 'This file is not JSON, so it cannot be an export. Choose a file exported by Client Secret Console.';
+  const NOT_AN_EXPORT = 'This file is not an export of Client Secret Console applications. Choose a file made with Export.';
   const refusals = [
-    ['not JSON', 'hello, this is not json', /This file is not JSON/],
-    ['JSON of another shape', { applications: [{ name: 'x' }] }, /not an export of Client Secret Console applications/],
-    ['a JSON array', [1, 2, 3], /not an export of Client Secret Console applications/],
-    ['an envelope of a newer format version', envelope([entry('future')], 2), /newer version of the console \(format version 2/],
+    ['an empty file', '', 'This file is empty. Choose a file exported by Client Secret Console.'],
+    ['not JSON', 'hello, this is not json', NOT_JSON],
+    ['JSON cut short', '{"format": "client-secret-console.applications", "applications": [', NOT_JSON],
+    ['JSON broken on line 4 of many', '{\n  "format": "client-secret-console.applications",\n  "version": 2,\n  "applications": [}\n]\n}\n', 'This file is not JSON (it stops making sense near line 4), so it cannot be an export. Choose a file exported by Client Secret Console.'],
+    ['JSON of another shape', { applications: [{ name: 'x' }] }, NOT_AN_EXPORT],
+    ['a JSON array', [1, 2, 3], NOT_AN_EXPORT],
+    ['an envelope of a newer format version', envelope([entry('future')], 3), /newer version of the console \(format version 3; this version reads up to 2\)/],
   ];
   for (const [what, contents, message] of refusals) {
-    test(`${what}`, async ({ page }) => {
+    test(`${what}: said in plain words, with nothing to acknowledge or confirm`, async ({ page }) => {
       await openApplications(page);
       const before = await storage(page);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await expectNothingToConfirm(importDialog(page));
       const dialog = await chooseFile(page, contents);
       await expect(dialog.getByRole('alert')).toHaveText(message);
+      await expect(dialog.getByRole('alert')).not.toHaveText(/EOF|column|expected|invalid type|parsing/);
       await expect(dialog.getByRole('table')).toHaveCount(0);
-      await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
-      await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+      await expectNothingToConfirm(dialog);
       expect(await storage(page)).toEqual(before);
     });
   }
+
+  test('a refused file after a good one takes the preview, the acknowledgement and Confirm away; a good one brings them back', async ({ page }) => {
+    await openApplications(page);
+    const dialog = await chooseFile(page, envelope([entry('new-one')]));
+    await expect(previewRows(page)).toHaveCount(1);
+    await expect(dialog.getByRole('checkbox', { name: ACKNOWLEDGE })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+    await chooseFile(page, 'hello, this is not json');
+    await expect(dialog.getByRole('alert')).toHaveText(NOT_JSON);
+    await expect(dialog.getByRole('table')).toHaveCount(0);
+    await expectNothingToConfirm(dialog);
+    await chooseFile(page, envelope([entry('new-one')]));
+    await expect(previewRows(page)).toHaveCount(1);
+    await confirmImport(dialog);
+    await expect(dialog).toHaveCount(0);
+    expect(Object.keys((await storage(page)).records)).toContain('new-one');
+  });
+
+  test('an entry of the wrong shape is described in plain words', async ({ page }) => {
+    await openApplications(page);
+    const file = envelope([entry('flag', { enabled: 'yes' }), entry('extra', { labels: ['x'] }), { clientId: 'bare' }]);
+    await chooseFile(page, file);
+    expect((await readPreview(page)).map((row) => [row.clientId, row.outcome, row.details])).toEqual([
+      ['flag', 'Invalid', 'The "enabled" must be true or false.'],
+      ['extra', 'Invalid', 'The entry has a field this console does not know: "labels".'],
+      ['bare', 'Invalid', 'The entry has no "name".'],
+    ]);
+  });
+
+  test('the file field is a real file input named File, reached with Tab, whose button looks like the console\'s buttons and which shows the chosen file', async ({ page }) => {
+    await openApplications(page);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = importDialog(page);
+    const field = dialog.getByLabel('File', { exact: true });
+    await expect(field).toHaveAttribute('type', 'file');
+    const look = (locator, pseudo) =>
+      locator.evaluate((element, pseudo) => {
+        const style = getComputedStyle(element, pseudo);
+        return { background: style.backgroundColor, border: style.borderTopColor, radius: style.borderTopLeftRadius, weight: style.fontWeight, height: style.minHeight };
+      }, pseudo);
+    expect(await look(field, '::file-selector-button')).toEqual(await look(dialog.getByRole('button', { name: 'Cancel' }), null));
+    await dialog.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect(field, 'the field is the stop before Cancel: nothing hidden is in between').toBeFocused();
+    await chooseFile(page, envelope([entry('new-one')]), 'my-applications.json');
+    await expect(field).toHaveValue(/my-applications\.json$/);
+  });
 
   test('a 50 MB file is refused by its size before it is read', async ({ page }) => {
     const directory = await mkdtemp(path.join(os.tmpdir(), 'csc-import-'));
@@ -323,13 +399,62 @@ test.describe('Import Applications: bad files are refused with a clear message a
     fourth.createdAt = '2020-01-01T00:00:00Z';
     const dialog = await chooseFile(page, json);
     const preview = await readPreview(page);
-    expect(preview.slice(0, 4).map((row) => row.outcome)).toEqual(['Invalid', 'Update', 'Invalid', 'Conflict']);
+    expect(preview.slice(0, 4).map((row) => row.outcome)).toEqual(['Invalid', 'Update', 'Invalid', 'Update']);
     expect(preview[2].details).toContain('The type must be one of');
     await confirmImport(dialog);
     await expect(dialog).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Renamed by hand' })).toBeVisible();
     const stored = JSON.parse((await storage(page)).records[second.clientId]);
     expect([stored.name, stored.rev]).toEqual(['Renamed by hand', second.revision]);
+  });
+});
+
+test.describe('Import Applications: a file edited by hand', () => {
+  test('a name and Enabled edited in the file, revision untouched, is an Update when only the file changed, and imports', async ({ page }) => {
+    await openApplications(page);
+    const { json } = await exportFile(page, { secrets: false });
+    const portal = json.applications.find((application) => application.name === 'Customer Portal');
+    const before = JSON.parse((await storage(page)).records[portal.clientId]);
+    portal.name = 'Customer Portal (edited)';
+    portal.enabled = false;
+    const dialog = await chooseFile(page, json);
+    const row = (await readPreview(page)).find((r) => r.clientId === portal.clientId);
+    expect([row.outcome, row.details]).toEqual(['Update', 'The stored client secrets are kept.']);
+    await expect(dialog.getByText('11 applications in the file: 1 Update, 10 Unchanged.')).toBeVisible();
+    await confirmImport(dialog);
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('link', { name: /Customer Portal \(edited\)/ })).toBeVisible();
+    const after = JSON.parse((await storage(page)).records[portal.clientId]);
+    expect([after.name, after.on, after.s[0]]).toEqual(['Customer Portal (edited)', false, before.s[0]]);
+    expect(after.rev, 'the revision moves on, so other tabs see the change').toBe(before.rev + 1);
+  });
+
+  test('edited in the file and changed in the console since the export is a Conflict', async ({ page }) => {
+    await openApplications(page);
+    const { json } = await exportFile(page, { secrets: true });
+    const mobile = json.applications.find((application) => application.name === 'Mobile Banking');
+    mobile.name = 'Mobile Banking (edited)';
+    await openConfiguration(page, 'Mobile Banking');
+    await generateSecret(page, 'Retain for 1 Day');
+    await page.goto('/');
+    await chooseFile(page, json);
+    const row = (await readPreview(page)).find((r) => r.clientId === mobile.clientId);
+    expect([row.outcome, row.details]).toEqual(['Conflict', 'Both the stored application and the file\'s changed since a common revision.']);
+  });
+
+  test('a name with a character that reverses text is an Invalid entry with the reason, shown spelled out; the rest imports', async ({ page }) => {
+    await openApplications(page);
+    const before = await storage(page);
+    const dialog = await chooseFile(page, envelope([entry('spoof', { name: 'Mobile Banking\u202Egnp.exe' }), entry('plain')]));
+    expect(await readPreview(page)).toEqual([
+      { name: 'Mobile Banking[U+202E]gnp.exe', clientId: 'spoof', outcome: 'Invalid', details: 'The name contains an invisible character that changes the direction of text (U+202E). Remove it.', result: undefined },
+      { name: 'Imported plain', clientId: 'plain', outcome: 'New', details: '', result: undefined },
+    ]);
+    await confirmImport(dialog);
+    await expect(dialog).toHaveCount(0);
+    const after = await storage(page);
+    expect(after.records.spoof, 'the refused entry was not saved').toBeUndefined();
+    expect(Object.keys(after.records).sort()).toEqual([...Object.keys(before.records), 'plain'].sort());
   });
 });
 
@@ -508,9 +633,16 @@ test.describe('Export and Import dialogs: axe-core finds no violation in any sta
     await chooseFile(page, 'not json');
     await expect(importDialog(page).getByRole('alert')).toBeVisible();
     await auditEveryMode(page, 'import dialog with a refused file');
-    const [first, second, third] = json.applications;
+    const third = json.applications.find((application) => application.name === 'Mobile Banking');
+    const [first, second] = json.applications.filter((application) => application !== third);
     second.revision += 1;
     second.name = 'Renamed';
+    // Changed on both sides: edited in the file, and rotated here since the export.
+    await importDialog(page).getByRole('button', { name: 'Cancel' }).click();
+    await page.setViewportSize(MODES[0].viewport);
+    await openConfiguration(page, third.name);
+    await generateSecret(page, 'Retain for 1 Day');
+    await page.goto('/');
     third.name = 'Changed on both sides';
     const file = { ...json, applications: [first, second, third, entry('brand-new'), entry('bad', { name: '' }), ...bulk(150)] };
     const dialog = await chooseFile(page, file);

@@ -1,5 +1,6 @@
 // The Overview tab's edits: Rename Application (the same validation as adding, Escape and Cancel
-// change nothing, hostile names are refused or shown as text), the Enabled switch (saved at once,
+// change nothing, hostile names are refused or shown as text, a name stored with a character that
+// changes the direction of text is shown with it spelled out), the Enabled switch (saved at once,
 // announced, quick toggles neither lost nor stale) and Delete Application (behind the shared
 // confirmation; the panel closes and focus returns to the list), also across two tabs.
 import { test, expect } from './fixtures.mjs';
@@ -42,6 +43,9 @@ async function deleteOpenApplication(page) {
   await expect(dialog).toHaveCount(0);
 }
 
+/** Every stored item, by key. */
+const storedRecords = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+
 /** A second tab of the same profile showing the same address as `page`. */
 async function secondTab(page, newPage, name) {
   const other = await newPage();
@@ -76,6 +80,58 @@ test.describe('Rename Application', () => {
     await expect(nameField(dialog)).toHaveAttribute('aria-invalid', 'true');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(panelHeading(page, 'Mobile Banking')).toBeVisible();
+  });
+
+  test('a name with a character that changes the direction of text (U+2067) is refused inline and nothing changes', async ({ page }) => {
+    await openApplications(page);
+    await openOverview(page, 'Partner Dashboard');
+    const before = await storedRecords(page);
+    const dialog = await openRenameDialog(page);
+    await nameField(dialog).press('ControlOrMeta+a');
+    await nameField(dialog).press('Delete');
+    await nameField(dialog).pressSequentially('Partner ');
+    await page.keyboard.insertText('\u2067');
+    await nameField(dialog).pressSequentially('draobhsaD');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByText('The name contains an invisible character that changes the direction of text (U+2067). Remove it.')).toBeVisible();
+    await expect(nameField(dialog)).toHaveAttribute('aria-invalid', 'true');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(panelHeading(page, 'Partner Dashboard')).toBeVisible();
+    expect(await storedRecords(page), 'nothing was saved').toEqual(before);
+  });
+
+  test('a name stored before such characters were refused is shown with them spelled out, kept as stored, and can be renamed', async ({ page }) => {
+    await openApplications(page);
+    const spoofed = 'Mobile Banking\u202Egnp.exe';
+    const shown = 'Mobile Banking[U+202E]gnp.exe';
+    const key = await page.evaluate((name) => {
+      const key = Object.keys(localStorage).find((candidate) => candidate.includes('.app.') && JSON.parse(localStorage.getItem(candidate)).name === 'Mobile Banking');
+      localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)), name }));
+      return key;
+    }, spoofed);
+    await page.reload();
+    await expect(entry(page, shown)).toBeVisible();
+    await expect(page.getByRole('alert'), 'the record is readable').toHaveCount(0);
+    await expect(page.getByText(spoofed)).toHaveCount(0);
+    await openOverview(page, shown);
+    const storedName = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key)).name, key);
+    expect(await storedName(), 'reading changed nothing').toBe(spoofed);
+
+    // Another change writes the record back with the name as it was stored.
+    await enabledSwitch(page).click();
+    await expect(enabledSwitch(page)).not.toBeChecked();
+    await expect.poll(() => page.evaluate((key) => JSON.parse(localStorage.getItem(key)).on, key)).toBe(false);
+    expect(await storedName()).toBe(spoofed);
+
+    const dialog = await openRenameDialog(page);
+    await expect(nameField(dialog)).toHaveValue(shown);
+    await nameField(dialog).press('ControlOrMeta+a');
+    await nameField(dialog).press('Delete');
+    await nameField(dialog).pressSequentially('Mobile Banking');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(panelHeading(page, 'Mobile Banking')).toBeVisible();
+    expect(await storedName()).toBe('Mobile Banking');
   });
 
   test('a 10,000-character name is refused inline with the limit', async ({ page }) => {

@@ -24,14 +24,7 @@ fn ExportBody() -> impl IntoView {
     let include_secrets = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let count = move || state.applications().with(Vec::len);
-    let left_out = move || {
-        state.problems().with(|problems| {
-            problems
-                .iter()
-                .map(|problem| problem.key.clone())
-                .collect::<Vec<_>>()
-        })
-    };
+    let left_out = move || state.unreadable_application_keys();
     let download = move |_| {
         let export = state.export(include_secrets.get_untracked());
         match download_text_file(&export.file_name, &export.contents) {
@@ -47,7 +40,10 @@ fn ExportBody() -> impl IntoView {
     };
     view! {
         <div class="modal__body">
-            <p>{move || format!("The file will hold all {} readable applications, in a documented JSON format that Import reads back.", count())}</p>
+            <p>{move || match count() {
+                1 => "Exports 1 application, as a JSON file that Import reads back.".to_owned(),
+                count => format!("Exports {count} applications, as a JSON file that Import reads back."),
+            }}</p>
             <label class="checkbox">
                 <input type="checkbox" prop:checked=include_secrets on:change=move |event| include_secrets.set(event_target_checked(&event)) />
                 "Include client secrets"
@@ -66,7 +62,10 @@ fn ExportBody() -> impl IntoView {
             }}
             <Show when=move || !left_out().is_empty()>
                 <div class="notice notice--warning">
-                    <p>"Left out because their stored data is unreadable (it stays untouched and can be downloaded from the alert on the page):"</p>
+                    <p>{move || match left_out().len() {
+                        1 => "1 stored application could not be read and is left out. Its data stays untouched; the alert on the page offers it as a download.".to_owned(),
+                        count => format!("{count} stored applications could not be read and are left out. Their data stays untouched; the alert on the page offers it as a download."),
+                    }}</p>
                     <ul class="export__left-out">
                         {move || left_out().into_iter().map(|key| view! { <li><code>{key}</code></li> }).collect_view()}
                     </ul>

@@ -1,5 +1,6 @@
 //! Import Applications: choose a file, review what importing it would do to each application,
-//! then confirm. Nothing is written before Confirm; a file refused as a whole says why.
+//! then confirm. Nothing is written before Confirm; a file refused as a whole says why, and
+//! until a file brings something to import, there is nothing to acknowledge or confirm.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -110,13 +111,20 @@ pub fn ImportDialog(on_closed: Callback<()>) -> impl IntoView {
     });
     let has_conflicts =
         move || plan.with(|plan| plan.as_ref().is_some_and(|plan| plan.count("Conflict") > 0));
+    // Before a file, after a refused one, or for a file that would change nothing, the
+    // acknowledgement and Confirm are hidden (exchange.css); once an import ran they stay.
+    let nothing_to_import = move || {
+        reading.get()
+            || (plan.with(|plan| plan.as_ref().is_none_or(|plan| !plan.has_writes(true)))
+                && progress.with(Option::is_none))
+    };
 
     view! {
         <ConfirmDialog title="Import Applications" action ready outside_change on_closed>
-            <p>"Choose a file made by Export. Nothing is written until you confirm."</p>
+            <p class:import--nothing-to-import=nothing_to_import>"Choose a file made by Export. Nothing is written until you confirm."</p>
             <div class="field">
                 <label class="field__label" for="import-file">"File"</label>
-                <input id="import-file" type="file" accept=".json,application/json" on:change=choose />
+                <input id="import-file" class="import__file" type="file" accept=".json,application/json" on:change=choose />
             </div>
             {move || reading.get().then(|| view! { <p>"Reading the file…"</p> })}
             {move || file_error.get().map(|message| view! { <p class="notice notice--error" role="alert">{message}</p> })}

@@ -1,6 +1,10 @@
-//! The export file's shape, version 1, written and read field by field (see README.md,
+//! The export file's shape, version 2, written and read field by field (see README.md,
 //! "Export and import file format"). Names are spelled out and times are RFC 3339 so that an
 //! administrator can read and review a file; the stored records stay compact.
+//!
+//! Version 2 adds each entry's `fingerprint`: what the entry said when it was exported. A file
+//! edited by hand keeps its revisions, so only the fingerprint tells an edit of the file from a
+//! change made in a console since (version 1 files, without it, are still read).
 
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
@@ -10,7 +14,7 @@ use crate::domain::{Application, ApplicationType, TokenEndpointAuthMethod};
 /// The value of the envelope's `format` field: what tells this file from any other JSON.
 pub const FORMAT_NAME: &str = "client-secret-console.applications";
 /// The envelope version this build writes and the newest it reads.
-pub const FORMAT_VERSION: u64 = 1;
+pub const FORMAT_VERSION: u64 = 2;
 
 /// The envelope as written. Reading goes through `validate`, which is lenient about nothing.
 #[derive(Serialize)]
@@ -45,6 +49,9 @@ pub(super) struct FileApplication<'a> {
     pub client_secret: Option<FileSecret<'a>>,
     #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
     pub previous_client_secret: Option<FilePreviousSecret<'a>>,
+    /// What the entry said when exported (`fingerprint_of`); absent in version 1 files.
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub fingerprint: Option<std::borrow::Cow<'a, str>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -113,30 +120,9 @@ pub fn export_json(
     let applications = applications
         .iter()
         .map(|application| {
-            let secret = application.client_secret().ok().filter(|_| include_secrets);
-            FileApplication {
-                client_id: application.client_id.as_str().into(),
-                name: application.name().as_str().into(),
-                kind: name_of(&TYPE_NAMES, application.kind).into(),
-                enabled: application.enabled(),
-                token_endpoint_auth_method: application
-                    .kind
-                    .is_oidc()
-                    .then(|| name_of(&AUTH_METHOD_NAMES, application.auth_method()).into()),
-                created_at: timestamp(application.created_at).into(),
-                revision: application.revision(),
-                client_secret: secret.map(|secret| FileSecret {
-                    value: secret.value.expose().into(),
-                    created_at: timestamp(secret.created_at).into(),
-                }),
-                previous_client_secret: application
-                    .previous_secret(now)
-                    .filter(|_| include_secrets)
-                    .map(|previous| FilePreviousSecret {
-                        value: previous.value.expose().into(),
-                        expires_at: timestamp(previous.expires_at).into(),
-                    }),
-            }
+            let mut entry = file_application(application, include_secrets, now);
+            entry.fingerprint = Some(fingerprint_of(&entry).into());
+            entry
         })
         .collect();
     let envelope = Envelope {
@@ -148,6 +134,85 @@ pub fn export_json(
     };
     // Strings, numbers and booleans always serialise; an empty text would be refused on import.
     serde_json::to_string_pretty(&envelope).unwrap_or_default()
+}
+
+/// The entry an export writes for `application`, without its fingerprint.
+fn file_application(
+    application: &Application,
+    include_secrets: bool,
+    now: DateTime<Utc>,
+) -> FileApplication<'_> {
+    let secret = application.client_secret().ok().filter(|_| include_secrets);
+    FileApplication {
+        client_id: application.client_id.as_str().into(),
+        // As stored: an export changes nothing, and an import refuses what Add would refuse.
+        name: application.name().stored_text().into(),
+        kind: name_of(&TYPE_NAMES, application.kind).into(),
+        enabled: application.enabled(),
+        token_endpoint_auth_method: application
+            .kind
+            .is_oidc()
+            .then(|| name_of(&AUTH_METHOD_NAMES, application.auth_method()).into()),
+        created_at: timestamp(application.created_at).into(),
+        revision: application.revision(),
+        client_secret: secret.map(|secret| FileSecret {
+            value: secret.value.expose().into(),
+            created_at: timestamp(secret.created_at).into(),
+        }),
+        previous_client_secret: application
+            .previous_secret(now)
+            .filter(|_| include_secrets)
+            .map(|previous| FilePreviousSecret {
+                value: previous.value.expose().into(),
+                expires_at: timestamp(previous.expires_at).into(),
+            }),
+        fingerprint: None,
+    }
+}
+
+/// A hash (64-bit FNV-1a, as 16 hex digits) of an entry's fields as written, each length-prefixed
+/// so no two entries run together. Not a signature: whoever edits a file can recompute it; it
+/// only tells an entry edited after export from one as exported. The previous secret is left
+/// out, since it can expire (and leave the export) with no change to the application; a file
+/// without secrets has none to hash.
+pub(super) fn fingerprint_of(entry: &FileApplication) -> String {
+    const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let revision = entry.revision.to_string();
+    let secret = entry.client_secret.as_ref();
+    let fields = [
+        Some(&*entry.client_id),
+        Some(&*entry.name),
+        Some(&*entry.kind),
+        Some(if entry.enabled { "true" } else { "false" }),
+        entry.token_endpoint_auth_method.as_deref(),
+        Some(&*entry.created_at),
+        Some(revision.as_str()),
+        secret.map(|secret| &*secret.value),
+        secret.map(|secret| &*secret.created_at),
+    ];
+    let mut hash = OFFSET_BASIS;
+    for field in fields {
+        let (length, bytes) = field.map_or((u64::MAX, &[][..]), |text| {
+            (text.len() as u64, text.as_bytes())
+        });
+        for byte in length.to_le_bytes().iter().chain(bytes) {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(PRIME);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// Whether `application` is still what an export recorded as `fingerprint`, with or without
+/// secrets (an entry's own fields say which, and an edit may have removed its secret).
+pub(super) fn still_as_exported(
+    application: &Application,
+    fingerprint: &str,
+    now: DateTime<Utc>,
+) -> bool {
+    [true, false].into_iter().any(|include_secrets| {
+        fingerprint_of(&file_application(application, include_secrets, now)) == fingerprint
+    })
 }
 
 /// `client-secret-console-YYYY-MM-DD.json`, by the UTC date of `now`. Written out rather than

@@ -6,9 +6,14 @@
 //! no secret the file has not seen); equal revisions with equal facts are unchanged; anything
 //! else means both sides changed since a common revision, or the stored one is newer: a
 //! conflict, which is skipped unless the administrator chooses to replace it.
+//!
+//! An entry edited by hand after export keeps its revision, so revisions cannot tell its edit
+//! from a change in a console: its fingerprint (what it said when exported) does. If the stored
+//! application is still what was exported, only the file changed: an update; otherwise both did.
 
 use chrono::{DateTime, Utc};
 
+use super::format::still_as_exported;
 use super::validate::{FileEntry, ImportFile, ImportedApplication, ImportedSecrets};
 use crate::domain::{Application, ClientId, ClientSecret, SecretValue};
 
@@ -130,6 +135,8 @@ impl PlannedWrite {
         let revision = match (self.kind, stored) {
             // Revisions only grow, so every tab's compare-and-set sees the replacement.
             (WriteKind::Replace, Some(stored)) => stored.revision().max(imported.revision) + 1,
+            // An entry edited by hand may carry the stored revision: the update still moves on.
+            (WriteKind::Update, Some(stored)) => imported.revision.max(stored.revision() + 1),
             _ => imported.revision,
         };
         Ok(Application::restore(
@@ -275,6 +282,15 @@ fn plan_row(imported: &ImportedApplication, stored: StoredState, now: DateTime<U
 
 fn decide(imported: &ImportedApplication, stored: &Application, now: DateTime<Utc>) -> Outcome {
     use std::cmp::Ordering;
+    if let Some(exported) = &imported.edited_after_export {
+        return if same_facts(imported, stored, now) {
+            Outcome::Unchanged
+        } else if still_as_exported(stored, exported, now) {
+            Outcome::Update
+        } else {
+            Outcome::Conflict(ConflictKind::BothChanged)
+        };
+    }
     match imported.revision.cmp(&stored.revision()) {
         Ordering::Equal if same_facts(imported, stored, now) => Outcome::Unchanged,
         Ordering::Equal => Outcome::Conflict(ConflictKind::BothChanged),

@@ -87,7 +87,7 @@ fn an_export_has_the_documented_envelope_and_readable_fields() {
         at(12),
     );
     assert_eq!(value["format"], "client-secret-console.applications");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     assert_eq!(value["exportedAt"], "2026-11-12T09:00:00.000Z");
     assert_eq!(value["includesSecrets"], true);
     let worker = &value["applications"][0];
@@ -109,6 +109,8 @@ fn an_export_has_the_documented_envelope_and_readable_fields() {
     assert_eq!(saml["type"], "saml");
     assert!(saml.get("tokenEndpointAuthMethod").is_none());
     assert!(saml.get("clientSecret").is_none());
+    let fingerprint = worker["fingerprint"].as_str().unwrap();
+    assert!(fingerprint.len() == 16 && fingerprint.bytes().all(|byte| byte.is_ascii_hexdigit()));
 }
 
 #[test]
@@ -346,15 +348,45 @@ fn files_above_the_limit_are_refused_by_size_alone() {
 }
 
 #[test]
-fn text_that_is_not_json_is_refused() {
-    for text in ["", "hello", "{\"format\":", "<html></html>"] {
-        assert!(
-            matches!(
-                parse_import_file(text, at(1)),
-                Err(ImportFileError::NotJson(_))
-            ),
+fn text_that_is_not_json_is_refused_in_plain_words() {
+    for text in ["hello", "{\"format\":", "<html></html>"] {
+        let refusal = parse_import_file(text, at(1)).unwrap_err();
+        assert_eq!(
+            refusal.to_string(),
+            "This file is not JSON, so it cannot be an export. Choose a file exported by Client Secret Console.",
             "{text:?}"
         );
+    }
+}
+
+#[test]
+fn an_empty_file_is_refused_as_empty() {
+    for text in ["", "  \n\t"] {
+        let refusal = parse_import_file(text, at(1)).unwrap_err();
+        assert_eq!(refusal, ImportFileError::Empty);
+        assert_eq!(
+            refusal.to_string(),
+            "This file is empty. Choose a file exported by Client Secret Console."
+        );
+    }
+}
+
+#[test]
+fn a_long_file_broken_part_way_says_near_which_line_and_nothing_of_the_parser() {
+    let mut text = export_json(&[rotated("c-1"), rotated("c-2")], true, at(12));
+    let cut = text.find("\"c-2\"").unwrap();
+    let line = text[..cut].lines().count();
+    text.truncate(cut);
+    text.push_str("\"c-2\", oops");
+    let message = parse_import_file(&text, at(12)).unwrap_err().to_string();
+    assert_eq!(
+        message,
+        format!(
+            "This file is not JSON (it stops making sense near line {line}), so it cannot be an export. Choose a file exported by Client Secret Console."
+        )
+    );
+    for internal in ["EOF", "column", "expected", "while parsing"] {
+        assert!(!message.contains(internal), "{message}");
     }
 }
 
@@ -369,19 +401,24 @@ fn json_of_another_shape_is_refused() {
         json!({"format": FORMAT_NAME, "version": 0, "applications": []}),
         json!("text"),
     ] {
-        assert!(
-            matches!(parse(&value, at(1)), Err(ImportFileError::NotAnExport(_))),
+        assert_eq!(
+            parse(&value, at(1)),
+            Err(ImportFileError::NotAnExport),
             "{value}"
         );
     }
+    assert_eq!(
+        ImportFileError::NotAnExport.to_string(),
+        "This file is not an export of Client Secret Console applications. Choose a file made with Export."
+    );
 }
 
 #[test]
 fn a_newer_format_version_is_refused_with_its_number() {
-    let value = json!({"format": FORMAT_NAME, "version": 2, "applications": []});
+    let value = json!({"format": FORMAT_NAME, "version": 3, "applications": []});
     assert_eq!(
         parse(&value, at(1)),
-        Err(ImportFileError::NewerVersion { found: 2 })
+        Err(ImportFileError::NewerVersion { found: 3 })
     );
 }
 
@@ -473,12 +510,24 @@ fn hand_edited_fields_are_checked_one_by_one() {
         ),
         ("createdAt", json!("yesterday"), "RFC 3339"),
         ("revision", json!(0), "1 or more"),
-        ("revision", json!(-1), "expected fields"),
+        (
+            "revision",
+            json!(-1),
+            "The \"revision\" must be a whole number of 1 or more.",
+        ),
         ("clientId", json!("has space"), "client ID must be"),
         ("clientId", json!(""), "client ID must be"),
         ("clientId", json!("../index"), "client ID must be"),
-        ("enabled", json!("yes"), "expected fields"),
-        ("labels", json!(["extra"]), "unknown field `labels`"),
+        (
+            "enabled",
+            json!("yes"),
+            "The \"enabled\" must be true or false.",
+        ),
+        (
+            "labels",
+            json!(["extra"]),
+            "The entry has a field this console does not know: \"labels\".",
+        ),
         (
             "tokenEndpointAuthMethod",
             json!("none"),
@@ -544,4 +593,185 @@ fn ten_thousand_applications_round_trip() {
     let file = parse_import_file(&text, at(12)).unwrap();
     let plan = plan_against(&file, &[], at(12));
     assert_eq!(plan.count("New"), 10_000);
+}
+
+#[test]
+fn an_entry_that_cannot_be_read_is_described_without_the_parser_s_words() {
+    let mut no_name = valid_entry();
+    no_name.as_object_mut().unwrap().remove("name");
+    let mut bad_secret = valid_entry();
+    bad_secret["clientSecret"] = json!("b".repeat(64));
+    let mut numeric_type = valid_entry();
+    numeric_type["type"] = json!(42);
+    for (entry, expected) in [
+        (no_name, "The entry has no \"name\"."),
+        (
+            bad_secret,
+            "The \"clientSecret\" must be a \"value\" and a \"createdAt\" in braces.",
+        ),
+        (numeric_type, "The \"type\" must be text in quotes."),
+        (
+            json!(["not", "an", "object"]),
+            "The entry is not an application: it should be a set of fields such as \"clientId\" and \"name\" in braces.",
+        ),
+    ] {
+        assert_eq!(invalid_reason(entry), expected);
+    }
+}
+
+/// `stored` exported with secrets and edited by `edit`, as read back.
+fn exported_and_edited(stored: &Application, edit: impl FnOnce(&mut Value)) -> ImportFile {
+    let mut file = export_value(std::slice::from_ref(stored), true, at(12));
+    edit(&mut file["applications"][0]);
+    parse(&file, at(12)).unwrap()
+}
+
+#[test]
+fn a_file_edited_by_hand_is_an_update_when_the_stored_application_is_as_exported() {
+    let stored = rotated("c-1");
+    let file = exported_and_edited(&stored, |entry| {
+        entry["name"] = json!("Renamed in the file");
+        entry["enabled"] = json!(false);
+    });
+    let plan = plan_against(&file, std::slice::from_ref(&stored), at(12));
+    assert_eq!(plan.rows[0].outcome, Outcome::Update);
+    let updated = plan.writes(false)[0]
+        .to_application(Some(&stored), at(12), || Ok::<_, Infallible>(secret('x')))
+        .unwrap();
+    assert_eq!(updated.name().as_str(), "Renamed in the file");
+    assert!(!updated.enabled());
+    assert_eq!(
+        updated.revision(),
+        stored.revision() + 1,
+        "the file kept the stored revision; the update moves it on, so every tab sees it"
+    );
+    assert_eq!(
+        plan_against(&file, &[updated], at(12)).rows[0].outcome,
+        Outcome::Unchanged,
+        "the same edited file, imported again, changes nothing"
+    );
+}
+
+#[test]
+fn a_file_edited_by_hand_without_its_secret_is_an_update_that_keeps_the_stored_one() {
+    let stored = rotated("c-1");
+    let file = exported_and_edited(&stored, |entry| {
+        let entry = entry.as_object_mut().unwrap();
+        entry.remove("clientSecret");
+        entry.remove("previousClientSecret");
+        entry.insert("name".into(), json!("Renamed"));
+    });
+    let plan = plan_against(&file, std::slice::from_ref(&stored), at(12));
+    assert_eq!(plan.rows[0].outcome, Outcome::Update);
+    assert_eq!(plan.rows[0].notes, [Note::StoredSecretsKept]);
+}
+
+#[test]
+fn a_file_edited_by_hand_while_the_stored_application_changed_too_is_a_conflict() {
+    let exported = rotated("c-1");
+    let file = exported_and_edited(&exported, |entry| {
+        entry["name"] = json!("Renamed in the file");
+        // Even a careful editor who moves the revision on cannot hide the stored change.
+        entry["revision"] = json!(5);
+    });
+    let mut stored = exported.clone();
+    stored.set_enabled(false, at(12)).unwrap();
+    assert_eq!(
+        plan_against(&file, &[stored], at(12)).rows[0].outcome,
+        Outcome::Conflict(ConflictKind::BothChanged)
+    );
+}
+
+#[test]
+fn an_entry_as_exported_is_judged_by_revisions_whatever_its_layout() {
+    let stored = rotated("c-1");
+    let mut newer = stored.clone();
+    newer.set_enabled(false, at(12)).unwrap();
+    // Compact instead of pretty-printed: the same fields, so no edit.
+    let compact: Value = export_value(&[newer], true, at(12));
+    let file = parse_import_file(&compact.to_string(), at(12)).unwrap();
+    let FileEntry::Valid(entry) = &file.entries[0] else {
+        panic!("valid")
+    };
+    assert_eq!(entry.edited_after_export, None);
+    assert_eq!(
+        plan_against(&file, &[stored], at(12)).rows[0].outcome,
+        Outcome::Update
+    );
+}
+
+#[test]
+fn a_fingerprint_without_secrets_holds_nothing_of_the_secrets() {
+    let one = rotated("c-1");
+    let mut other = app("c-1", ApplicationType::Worker);
+    other
+        .rotate_secret(secret('z'), Retention::DoNotRetain, at(10))
+        .unwrap();
+    let fingerprint = |app: &Application| {
+        export_value(std::slice::from_ref(app), false, at(12))["applications"][0]["fingerprint"]
+            .clone()
+    };
+    assert_eq!(fingerprint(&one), fingerprint(&other));
+    assert_ne!(
+        export_value(&[one], true, at(12))["applications"][0]["fingerprint"],
+        export_value(&[other], true, at(12))["applications"][0]["fingerprint"]
+    );
+}
+
+#[test]
+fn a_name_with_a_character_that_changes_text_direction_is_an_invalid_entry_with_the_reason() {
+    for code in ['\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}'] {
+        let mut entry = valid_entry();
+        entry["name"] = json!(format!("Mobile Banking{code}gnp.exe"));
+        assert_eq!(
+            invalid_reason(entry.clone()),
+            format!(
+                "The name contains an invisible character that changes the direction of text (U+{:04X}). Remove it.",
+                u32::from(code)
+            )
+        );
+        let plan = plan_against(
+            &parse(&envelope(json!([entry])), at(12)).unwrap(),
+            &[],
+            at(12),
+        );
+        assert_eq!(
+            plan.rows[0].name,
+            format!("Mobile Banking[U+{:04X}]gnp.exe", u32::from(code)),
+            "the preview shows the refused name with the character spelled out"
+        );
+    }
+}
+
+#[test]
+fn a_stored_name_with_a_direction_control_is_exported_as_stored_and_refused_on_import() {
+    let mut stored = app("c-1", ApplicationType::Worker);
+    // As a record stored before direction controls were refused reads it.
+    let spoofed: ApplicationName =
+        serde_json::from_str("\"Mobile Banking\u{202E}gnp.exe\"").unwrap();
+    let shown = spoofed.as_str().to_owned();
+    stored.rename(spoofed, at(2)).unwrap();
+    assert_eq!(stored.name().as_str(), shown);
+    let file = export_value(std::slice::from_ref(&stored), true, at(12));
+    assert_eq!(
+        file["applications"][0]["name"],
+        "Mobile Banking\u{202E}gnp.exe"
+    );
+    let plan = plan_against(&parse(&file, at(12)).unwrap(), &[stored], at(12));
+    assert_eq!(plan.rows[0].outcome.label(), "Invalid");
+    assert!(plan.writes(true).is_empty());
+}
+
+#[test]
+fn a_version_1_file_has_no_fingerprints_and_is_judged_by_revisions_alone() {
+    let stored = rotated("c-1");
+    let mut entry = valid_entry();
+    entry.as_object_mut().unwrap().remove("fingerprint");
+    entry["name"] = json!("Renamed by hand");
+    let file = parse(&envelope(json!([entry])), at(12)).unwrap();
+    assert_eq!(
+        plan_against(&file, &[stored], at(12)).rows[0].outcome,
+        Outcome::Conflict(ConflictKind::BothChanged),
+        "without a fingerprint an edit at the same revision cannot be told from a change on both sides"
+    );
 }

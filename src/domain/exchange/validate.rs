@@ -11,11 +11,11 @@ use serde_json::value::RawValue;
 
 use super::format::{
     AUTH_METHOD_NAMES, FORMAT_NAME, FORMAT_VERSION, FileApplication, FilePreviousSecret,
-    FileSecret, TYPE_NAMES,
+    FileSecret, TYPE_NAMES, fingerprint_of,
 };
 use crate::domain::{
     ApplicationName, ApplicationType, ClientId, ClientSecret, MAX_RETENTION_DAYS, PreviousSecret,
-    SecretValue, TokenEndpointAuthMethod,
+    SecretValue, TokenEndpointAuthMethod, direction_controls_spelled_out,
 };
 use crate::random::{SECRET_ALPHABET, SECRET_LENGTH};
 
@@ -26,19 +26,27 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 const MAX_SECRET_LENGTH: usize = 512;
 const MAX_CLIENT_ID_LENGTH: usize = 128;
 
-/// Why a file cannot be imported at all.
+/// Why a file cannot be imported at all, in words for the administrator: the parser's own
+/// message (such as "EOF while parsing a value at line 1 column 0") is not shown.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportFileError {
     #[error(
         "This file is {bytes} bytes; files larger than {MAX_FILE_BYTES} bytes (20 MB) are not read."
     )]
     TooLarge { bytes: u64 },
-    #[error("This file is not JSON ({0}). Choose a file exported by Client Secret Console.")]
-    NotJson(String),
+    #[error("This file is empty. Choose a file exported by Client Secret Console.")]
+    Empty,
     #[error(
-        "This file is not an export of Client Secret Console applications ({0}). Choose a file made with Export."
+        "This file is not JSON{near}, so it cannot be an export. Choose a file exported by Client Secret Console."
     )]
-    NotAnExport(String),
+    NotJson {
+        /// " (it stops making sense near line 12)" for a file of several lines, else empty.
+        near: String,
+    },
+    #[error(
+        "This file is not an export of Client Secret Console applications. Choose a file made with Export."
+    )]
+    NotAnExport,
     #[error(
         "This file was exported by a newer version of the console (format version {found}; this version reads up to {FORMAT_VERSION}). Nothing was imported."
     )]
@@ -72,6 +80,9 @@ pub struct ImportedApplication {
     pub secrets: ImportedSecrets,
     /// The file held a previous secret that had expired by the time it was read.
     pub dropped_expired_previous: bool,
+    /// The fingerprint the entry was exported with, kept only when the entry no longer matches
+    /// it: it was edited after export (by hand, most likely).
+    pub edited_after_export: Option<String>,
 }
 
 /// One entry of the file's `applications`, in file order.
@@ -110,32 +121,34 @@ struct EnvelopeIn<'a> {
 /// Reads and validates a whole file; `now` decides which previous secrets have expired.
 pub fn parse_import_file(text: &str, now: DateTime<Utc>) -> Result<ImportFile, ImportFileError> {
     check_file_size(text.len() as u64)?;
+    if text.trim().is_empty() {
+        return Err(ImportFileError::Empty);
+    }
     let envelope: EnvelopeIn = serde_json::from_str(text).map_err(|error| {
         if error.is_syntax() || error.is_eof() {
-            ImportFileError::NotJson(error.to_string())
+            let several_lines = text.trim_end().contains('\n');
+            ImportFileError::NotJson {
+                near: if several_lines {
+                    format!(" (it stops making sense near line {})", error.line())
+                } else {
+                    String::new()
+                },
+            }
         } else {
-            ImportFileError::NotAnExport(error.to_string())
+            ImportFileError::NotAnExport
         }
     })?;
     if envelope.format.as_deref() != Some(FORMAT_NAME) {
-        return Err(ImportFileError::NotAnExport(format!(
-            "its \"format\" is not \"{FORMAT_NAME}\""
-        )));
+        return Err(ImportFileError::NotAnExport);
     }
     match envelope.version {
         Some(found) if found > FORMAT_VERSION => {
             return Err(ImportFileError::NewerVersion { found });
         }
-        Some(FORMAT_VERSION) => {}
-        _ => {
-            return Err(ImportFileError::NotAnExport(format!(
-                "its \"version\" is not a format version from 1 to {FORMAT_VERSION}"
-            )));
-        }
+        Some(1..) => {}
+        _ => return Err(ImportFileError::NotAnExport),
     }
-    let applications = envelope
-        .applications
-        .ok_or_else(|| ImportFileError::NotAnExport("it has no \"applications\" list".into()))?;
+    let applications = envelope.applications.ok_or(ImportFileError::NotAnExport)?;
     let mut entries: Vec<FileEntry> = applications
         .iter()
         .map(|raw| read_entry(raw, now))
@@ -150,10 +163,12 @@ fn read_entry(raw: &RawValue, now: DateTime<Utc>) -> FileEntry {
         // the entry's fields as raw JSON (the reader storage also uses), then the two strings.
         let fields =
             serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(raw.get()).unwrap_or_default();
+        // Shown in the preview, so spelled out: a refused name must not reorder it either.
         let label = |field: &str| {
             fields
                 .get(field)
                 .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
+                .map(|text| direction_controls_spelled_out(&text).into_owned())
         };
         FileEntry::Invalid {
             client_id: label("clientId"),
@@ -166,10 +181,79 @@ fn read_entry(raw: &RawValue, now: DateTime<Utc>) -> FileEntry {
             Ok(application) => FileEntry::Valid(application),
             Err(reason) => invalid(reason),
         },
-        Err(error) => invalid(format!(
-            "The entry does not have the expected fields: {error}."
-        )),
+        Err(_) => invalid(unreadable_entry_reason(raw)),
     }
+}
+
+/// Every field an entry may have, and the ones it must have.
+const ENTRY_FIELDS: [&str; 10] = [
+    "clientId",
+    "name",
+    "type",
+    "enabled",
+    "tokenEndpointAuthMethod",
+    "createdAt",
+    "revision",
+    "clientSecret",
+    "previousClientSecret",
+    "fingerprint",
+];
+const REQUIRED_ENTRY_FIELDS: [&str; 6] = [
+    "clientId",
+    "name",
+    "type",
+    "enabled",
+    "createdAt",
+    "revision",
+];
+
+/// Why an entry cannot be read as an application at all, said in words rather than with the
+/// parser's message ("invalid type: string \"yes\", expected a boolean at line 1 column 60").
+fn unreadable_entry_reason(raw: &RawValue) -> String {
+    let Ok(fields) = serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(raw.get()) else {
+        return "The entry is not an application: it should be a set of fields such as \"clientId\" and \"name\" in braces.".into();
+    };
+    if let Some(unknown) = fields
+        .keys()
+        .find(|field| !ENTRY_FIELDS.contains(&field.as_str()))
+    {
+        return format!("The entry has a field this console does not know: \"{unknown}\".");
+    }
+    if let Some(missing) = REQUIRED_ENTRY_FIELDS
+        .iter()
+        .find(|field| !fields.contains_key(**field))
+    {
+        return format!("The entry has no \"{missing}\".");
+    }
+    let misfit = fields.iter().find_map(|(field, value)| {
+        let text = value.get();
+        let optional = !REQUIRED_ENTRY_FIELDS.contains(&field.as_str());
+        let (fits, expected) = match field.as_str() {
+            "enabled" => (serde_json::from_str::<bool>(text).is_ok(), "true or false"),
+            "revision" => (
+                serde_json::from_str::<u64>(text).is_ok(),
+                "a whole number of 1 or more",
+            ),
+            "clientSecret" => (
+                serde_json::from_str::<Option<FileSecret>>(text).is_ok(),
+                "a \"value\" and a \"createdAt\" in braces",
+            ),
+            "previousClientSecret" => (
+                serde_json::from_str::<Option<FilePreviousSecret>>(text).is_ok(),
+                "a \"value\" and an \"expiresAt\" in braces",
+            ),
+            _ if optional => (
+                serde_json::from_str::<Option<String>>(text).is_ok(),
+                "text in quotes",
+            ),
+            _ => (
+                serde_json::from_str::<String>(text).is_ok(),
+                "text in quotes",
+            ),
+        };
+        (!fits).then(|| format!("The \"{field}\" must be {expected}."))
+    });
+    misfit.unwrap_or_else(|| "The entry cannot be read as an application.".into())
 }
 
 fn validate_entry(
@@ -223,7 +307,13 @@ fn validate_entry(
             (ImportedSecrets::Included { current, previous }, dropped)
         }
     };
+    let edited_after_export = entry
+        .fingerprint
+        .as_deref()
+        .filter(|&exported| exported != fingerprint_of(entry))
+        .map(str::to_owned);
     Ok(ImportedApplication {
+        edited_after_export,
         client_id,
         name,
         kind,
