@@ -81,7 +81,7 @@ test.describe('Secret display at 360 px', () => {
     await expect(code).toHaveCSS('word-break', 'break-all');
   });
 
-  test('the masked secret wraps inside its box instead of being cut off', async ({ page }) => {
+  test('the masked secret fits or wraps inside its box, never cut off', async ({ page }) => {
     await openApplications(page);
     await openConfiguration(page, 'Customer Portal');
     for (const region of [secretRegion(page), page.getByRole('region', { name: 'Previous Client Secret', exact: true })]) {

@@ -57,7 +57,7 @@ pub fn SecretField(
                         view! { <code translate="no">{value.get()}</code> }.into_any()
                     } else {
                         view! {
-                            <span class="secret__mask" aria-hidden="true">"••••••••••••••••••••••••"</span>
+                            <span class="secret__mask" aria-hidden="true">"••••••••••••••••"</span>
                             <span class="visually-hidden">{format!("{what} hidden")}</span>
                         }
                             .into_any()
