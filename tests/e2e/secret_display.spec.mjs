@@ -4,6 +4,7 @@
 // line without its value. Checked on the lines the browser actually lays out, at 360 px.
 import { test, expect } from './fixtures.mjs';
 import { openApplications, openConfiguration, secretRegion } from './support/app.mjs';
+import { expectAccessible } from './support/audit.mjs';
 
 const RECORD_PREFIX = 'client-secret-console.v1.app.';
 /** 64 URL-unreserved characters with one hyphen early: a line break after it would leave a short first line. */
@@ -59,8 +60,8 @@ function layoutOf(element) {
   });
 }
 
-test.describe('Secret display at 360 px', () => {
-  test.use({ viewport: { width: 360, height: 780 } });
+for (const colorScheme of ['light', 'dark']) test.describe(`Secret display at 360 px (${colorScheme})`, () => {
+  test.use({ viewport: { width: 360, height: 780 }, colorScheme });
 
   test('a revealed secret fills each line before it breaks, at a hyphen or not, and stays inside its box', async ({ page }) => {
     await openApplications(page);
@@ -94,7 +95,7 @@ test.describe('Secret display at 360 px', () => {
     }
   });
 
-  test('a token request command keeps each option with its value on its line', async ({ page }) => {
+  test('a token request command keeps each option with its value on its line', async ({ page, axe }) => {
     await openApplications(page);
     await openConfiguration(page, 'Billing Sync Worker');
     // Client Secret Post: the secret is the value of a `-d`, longer than a line at 360 px.
@@ -116,5 +117,8 @@ test.describe('Secret display at 360 px', () => {
     }
     // Every option line starts with its option and the start of its value.
     for (const text of texts.filter((line) => /^-[dH]\b/.test(line))) expect(text).toMatch(/^-[dH] '\S/);
+    await secretRegion(page).getByRole('button', { name: 'Show client secret' }).click();
+    await expect(secretRegion(page).locator('code')).toBeVisible();
+    await expectAccessible(axe, page, 'a revealed secret and token request command at 360 px');
   });
 });
