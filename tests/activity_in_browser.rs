@@ -1,6 +1,7 @@
 //! Deleting applications and recording activity against the browser's real localStorage,
 //! through the state service's commands: quota exceeded while recording, a corrupt log entry,
-//! and a deletion or an event arriving from another tab.
+//! a deletion or an event arriving from another tab, and looking at a secret or exporting with
+//! secrets, recorded after the fact.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -11,7 +12,8 @@ use std::rc::Rc;
 use chrono::{TimeZone, Utc};
 use client_secret_console::domain::{
     ActivityEvent, ActivityKind, ActivitySubject, Application, ApplicationName, ApplicationType,
-    ClientId, FixedClock, RotationInterval, RotationPolicy, SecretValue,
+    ClientId, FixedClock, RotationInterval, RotationPolicy, SecretAccess, SecretMaterial,
+    SecretValue,
 };
 use client_secret_console::state::{AppState, CommandError};
 use client_secret_console::storage::{
@@ -101,6 +103,95 @@ async fn delete_and_activity_work_on_real_local_storage() {
     a_corrupt_activity_entry_is_kept_reported_and_skipped(&owner).await;
     quota_exceeded_while_recording_an_event_keeps_the_change_and_reports_it(state).await;
     a_rotation_policy_change_is_recorded_as_a_console_event_after_the_save(&owner, state).await;
+    looking_at_a_secret_and_exporting_with_secrets_are_recorded_without_it(&owner, state).await;
+}
+
+async fn looking_at_a_secret_and_exporting_with_secrets_are_recorded_without_it(
+    owner: &Owner,
+    state: AppState,
+) {
+    let id = ClientId::new("a");
+    let of_a = owner.with(|| state.activity_for(id.clone()));
+    let activity = owner.with(|| state.activity());
+    let before = of_a.get_untracked().len();
+
+    state
+        .record_secret_access(
+            id.clone(),
+            SecretMaterial::ClientSecret,
+            SecretAccess::Revealed,
+        )
+        .await;
+    state
+        .record_secret_access(
+            id.clone(),
+            SecretMaterial::TokenRequestCommand,
+            SecretAccess::Copied,
+        )
+        .await;
+    state
+        .record_secret_access(
+            ClientId::new("gone"),
+            SecretMaterial::ClientSecret,
+            SecretAccess::Copied,
+        )
+        .await;
+    let export = state.export(true);
+    state.record_export_with_secrets(export.count).await;
+
+    let events = of_a.get_untracked();
+    assert_eq!(
+        events.len(),
+        before + 2,
+        "nothing for an application not shown"
+    );
+    assert_eq!(
+        kinds(&events[..2]),
+        [
+            ActivityKind::SecretAccessed {
+                material: SecretMaterial::TokenRequestCommand,
+                access: SecretAccess::Copied,
+            },
+            ActivityKind::SecretAccessed {
+                material: SecretMaterial::ClientSecret,
+                access: SecretAccess::Revealed,
+            },
+        ]
+    );
+    let newest = &activity.get_untracked()[0];
+    assert_eq!(newest.subject, ActivitySubject::Console);
+    assert_eq!(
+        newest.kind,
+        ActivityKind::ExportedWithSecrets {
+            applications: export.count as u64
+        }
+    );
+    let log = repository().activity().load();
+    let next = log.next;
+    let entries: Vec<String> = (next - 3..next)
+        .filter_map(|sequence| stored(&activity_slot_key(sequence)))
+        .collect();
+    assert_eq!(entries.len(), 3);
+    assert!(
+        entries[0].contains(r#""schema":3"#)
+            && entries[0].contains(r#""k":"revealed","of":"current""#)
+    );
+    assert!(
+        entries[2].contains(r#""k":"exported","count":"#),
+        "{}",
+        entries[2]
+    );
+    let secret = state
+        .application(&id)
+        .and_then(|app| {
+            app.client_secret()
+                .ok()
+                .map(|s| s.value.expose().to_owned())
+        })
+        .unwrap();
+    for entry in &entries {
+        assert!(!entry.contains(&secret), "{entry}");
+    }
 }
 
 async fn deleting_removes_the_record_and_index_entry_and_records_the_deletion(

@@ -71,6 +71,47 @@ pub enum ActivityKind {
         from: RotationPolicy,
         to: RotationPolicy,
     },
+    /// The administrator looked at a secret: revealed it on screen or copied it. The first
+    /// question of an audit is who saw a secret, so looking is recorded as a change is.
+    SecretAccessed {
+        material: SecretMaterial,
+        access: SecretAccess,
+    },
+    /// An export that included the client secrets of `applications` applications (a `Console`
+    /// event: the file holds every readable application).
+    ExportedWithSecrets {
+        applications: u64,
+    },
+}
+
+/// Secret material an administrator can look at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretMaterial {
+    /// The current client secret.
+    ClientSecret,
+    /// The previous client secret, while it is still accepted.
+    PreviousClientSecret,
+    /// The Token Request's command, which holds the secret or an assertion signed with it.
+    TokenRequestCommand,
+}
+
+/// How secret material was looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretAccess {
+    /// Shown on screen (Show).
+    Revealed,
+    /// Put on the clipboard (Copy).
+    Copied,
+}
+
+impl ActivityKind {
+    /// Whether events of this kind happen to the console rather than to one application.
+    pub fn is_console_wide(&self) -> bool {
+        matches!(
+            self,
+            ActivityKind::RotationPolicyChanged { .. } | ActivityKind::ExportedWithSecrets { .. }
+        )
+    }
 }
 
 impl ActivityEvent {
@@ -99,6 +140,16 @@ impl ActivityEvent {
             subject: ActivitySubject::Console,
             kind: ActivityKind::RotationPolicyChanged { from, to },
         })
+    }
+
+    /// An export that included the client secrets of `applications` applications, a console
+    /// event.
+    pub fn exported_with_secrets(at: DateTime<Utc>, applications: u64) -> Self {
+        Self {
+            at,
+            subject: ActivitySubject::Console,
+            kind: ActivityKind::ExportedWithSecrets { applications },
+        }
     }
 
     /// The application the event happened to; none for a console event.
@@ -382,6 +433,30 @@ mod tests {
                 from: every(90),
                 to: RotationPolicy::NoPolicy
             }
+        );
+    }
+
+    #[test]
+    fn looking_at_a_secret_concerns_its_application_and_an_export_the_console() {
+        let a = app("a");
+        let kinds = [
+            (SecretMaterial::ClientSecret, SecretAccess::Revealed),
+            (SecretMaterial::PreviousClientSecret, SecretAccess::Copied),
+            (SecretMaterial::TokenRequestCommand, SecretAccess::Copied),
+        ]
+        .map(|(material, access)| ActivityKind::SecretAccessed { material, access });
+        for kind in kinds {
+            assert!(!kind.is_console_wide());
+            let looked = event(&a, at(2), kind);
+            assert!(looked.concerns(&a.client_id));
+        }
+        let exported = ActivityEvent::exported_with_secrets(at(3), 12);
+        assert!(exported.kind.is_console_wide());
+        assert_eq!(exported.subject, ActivitySubject::Console);
+        assert!(!exported.concerns(&a.client_id));
+        assert_eq!(
+            exported.kind,
+            ActivityKind::ExportedWithSecrets { applications: 12 }
         );
     }
 

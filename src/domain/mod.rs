@@ -21,7 +21,8 @@ mod token_endpoint;
 mod token_request;
 
 pub use activity::{
-    ActivityEvent, ActivityKind, ActivitySubject, activity_of, merge_activity, pending_expiries,
+    ActivityEvent, ActivityKind, ActivitySubject, SecretAccess, SecretMaterial, activity_of,
+    merge_activity, pending_expiries,
 };
 pub use application::{
     Application, ApplicationName, ApplicationType, AuthMethodChange, ClientId, EditError,

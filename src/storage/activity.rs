@@ -20,11 +20,18 @@
 //!   or `c<N>h` for a custom retention, `none`; `replaced`: true when an unexpired previous
 //!   secret was replaced), `revoked`, `expired`, `deleted`, `imported`. Still written for
 //!   every application event and for the head, so builds reading schema 1 keep reading them.
-//! - 2 (current): adds console events, which have no application: entry `{"schema":2,"seq",
+//! - 2: adds console events, which have no application: entry `{"schema":2,"seq",
 //!   "at","k":"policy","from","to"}` without `id` and `name`, `from` and `to` the rotation
 //!   interval in days or `null` for no rotation policy. Only console entries are written as
 //!   schema 2; a build reading schema 1 reports them as newer and keeps them, and its ring skips
 //!   them. An application entry of schema 2 reads like one of schema 1.
+//! - 3 (current): adds looking at secret material, application entries `{"schema":3,…,
+//!   "k":"revealed"|"copied","of":"current"|"previous"|"command"}` (the current or previous
+//!   client secret, or the token request command), and the console entry `{"schema":3,"seq",
+//!   "at","k":"exported","count":N}` of an export with client secrets. Each entry is written
+//!   under the schema its kind first appeared in (`first_schema`), so a build reading schema 1
+//!   or 2 reads every entry it can, and reports the new kinds as newer (kept, skipped by its
+//!   ring) rather than as damaged. An entry of an older kind reads alike under every schema.
 
 use std::collections::BTreeMap;
 
@@ -34,8 +41,8 @@ use serde_json::value::RawValue;
 
 use crate::domain::{
     ActivityEvent, ActivityKind, ActivitySubject, ApplicationName, ApplicationType, ClientId,
-    CustomRetention, DurationUnit, Retention, RotationInterval, RotationPolicy,
-    TokenEndpointAuthMethod,
+    CustomRetention, DurationUnit, Retention, RotationInterval, RotationPolicy, SecretAccess,
+    SecretMaterial, TokenEndpointAuthMethod,
 };
 
 use super::record::{named_schema, raw_fields, with_carried_fields};
@@ -43,11 +50,10 @@ use super::{RecordProblem, RecordStore, StorageProblem, WriteError};
 
 /// How many events the log keeps; older ones are dropped as new ones are recorded.
 pub const ACTIVITY_CAP: u64 = 2_000;
-/// The newest activity schema this build reads and writes (for console events; see the schema
-/// history above).
-pub const ACTIVITY_SCHEMA: u64 = 2;
-/// The schema of application entries and of the head, which schema 2 left unchanged.
-const APPLICATION_ENTRY_SCHEMA: u64 = 1;
+/// The newest activity schema this build reads and writes (for the kinds it introduced; see the
+/// schema history above).
+pub const ACTIVITY_SCHEMA: u64 = 3;
+/// The schema of the head, which schemas 2 and 3 left unchanged.
 const HEAD_SCHEMA: u64 = 1;
 pub const ACTIVITY_PREFIX: &str = "client-secret-console.v1.activity.";
 pub const ACTIVITY_HEAD_KEY: &str = "client-secret-console.v1.activity.head";
@@ -314,6 +320,69 @@ enum StoredKind {
         #[serde(with = "policy_code")]
         to: RotationPolicy,
     },
+    /// Schema 3.
+    Revealed {
+        of: StoredMaterial,
+    },
+    /// Schema 3.
+    Copied {
+        of: StoredMaterial,
+    },
+    /// An export with client secrets, a console event (schema 3).
+    Exported {
+        count: u64,
+    },
+}
+
+impl StoredKind {
+    /// The schema this kind first appeared in, which its entries are written under: a build
+    /// that reads an older schema reports them as newer instead of as damaged.
+    fn first_schema(&self) -> u64 {
+        match self {
+            StoredKind::Policy { .. } => 2,
+            StoredKind::Revealed { .. }
+            | StoredKind::Copied { .. }
+            | StoredKind::Exported { .. } => 3,
+            _ => 1,
+        }
+    }
+
+    /// Whether the kind is a console event, which names no application.
+    fn is_console_wide(&self) -> bool {
+        matches!(
+            self,
+            StoredKind::Policy { .. } | StoredKind::Exported { .. }
+        )
+    }
+}
+
+/// The secret material of a `revealed` or `copied` entry.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum StoredMaterial {
+    Current,
+    Previous,
+    Command,
+}
+
+impl From<SecretMaterial> for StoredMaterial {
+    fn from(material: SecretMaterial) -> Self {
+        match material {
+            SecretMaterial::ClientSecret => StoredMaterial::Current,
+            SecretMaterial::PreviousClientSecret => StoredMaterial::Previous,
+            SecretMaterial::TokenRequestCommand => StoredMaterial::Command,
+        }
+    }
+}
+
+impl From<StoredMaterial> for SecretMaterial {
+    fn from(material: StoredMaterial) -> Self {
+        match material {
+            StoredMaterial::Current => SecretMaterial::ClientSecret,
+            StoredMaterial::Previous => SecretMaterial::PreviousClientSecret,
+            StoredMaterial::Command => SecretMaterial::TokenRequestCommand,
+        }
+    }
 }
 
 impl From<&ActivityKind> for StoredKind {
@@ -336,6 +405,16 @@ impl From<&ActivityKind> for StoredKind {
             ActivityKind::Deleted => StoredKind::Deleted,
             ActivityKind::Imported => StoredKind::Imported,
             ActivityKind::RotationPolicyChanged { from, to } => StoredKind::Policy { from, to },
+            ActivityKind::SecretAccessed { material, access } => {
+                let of = material.into();
+                match access {
+                    SecretAccess::Revealed => StoredKind::Revealed { of },
+                    SecretAccess::Copied => StoredKind::Copied { of },
+                }
+            }
+            ActivityKind::ExportedWithSecrets { applications } => StoredKind::Exported {
+                count: applications,
+            },
         }
     }
 }
@@ -357,6 +436,17 @@ impl From<StoredKind> for ActivityKind {
             StoredKind::Deleted => ActivityKind::Deleted,
             StoredKind::Imported => ActivityKind::Imported,
             StoredKind::Policy { from, to } => ActivityKind::RotationPolicyChanged { from, to },
+            StoredKind::Revealed { of } => ActivityKind::SecretAccessed {
+                material: of.into(),
+                access: SecretAccess::Revealed,
+            },
+            StoredKind::Copied { of } => ActivityKind::SecretAccessed {
+                material: of.into(),
+                access: SecretAccess::Copied,
+            },
+            StoredKind::Exported { count } => ActivityKind::ExportedWithSecrets {
+                applications: count,
+            },
         }
     }
 }
@@ -386,6 +476,10 @@ struct ReadEntry {
     keep: Option<Box<RawValue>>,
     #[serde(default)]
     replaced: bool,
+    #[serde(default, deserialize_with = "present")]
+    of: Option<Box<RawValue>>,
+    #[serde(default, deserialize_with = "present")]
+    count: Option<Box<RawValue>>,
 }
 
 /// A field that is there, even as `null` (a policy's "no rotation policy"); `None` only when absent.
@@ -449,6 +543,15 @@ impl ReadEntry {
             "policy" => StoredKind::Policy {
                 from: policy(from(), "from")?,
                 to: policy(to(), "to")?,
+            },
+            "revealed" => StoredKind::Revealed {
+                of: kind_value(self.of.as_deref(), "of")?,
+            },
+            "copied" => StoredKind::Copied {
+                of: kind_value(self.of.as_deref(), "of")?,
+            },
+            "exported" => StoredKind::Exported {
+                count: kind_value(self.count.as_deref(), "count")?,
             },
             other => {
                 return Err(ActivityProblem::WrongShape(format!(
@@ -536,21 +639,20 @@ mod policy_code {
 }
 
 fn encode_entry(sequence: u64, event: &ActivityEvent) -> String {
-    let (schema, id, name) = match &event.subject {
-        ActivitySubject::Application { client_id, name } => (
-            APPLICATION_ENTRY_SCHEMA,
-            Some(client_id.clone()),
-            Some(name.clone()),
-        ),
-        ActivitySubject::Console => (ACTIVITY_SCHEMA, None, None),
+    let (id, name) = match &event.subject {
+        ActivitySubject::Application { client_id, name } => {
+            (Some(client_id.clone()), Some(name.clone()))
+        }
+        ActivitySubject::Console => (None, None),
     };
+    let kind = StoredKind::from(&event.kind);
     let entry = Entry {
-        schema,
+        schema: kind.first_schema(),
         seq: sequence,
         at: event.at,
         id,
         name,
-        kind: StoredKind::from(&event.kind),
+        kind,
     };
     // Serialising strings, numbers and booleans cannot fail; an empty object would be refused on read.
     serde_json::to_string(&entry).unwrap_or_else(|_| String::from("{}"))
@@ -601,15 +703,20 @@ fn decode_head(text: &str) -> Result<u64, ActivityProblem> {
 fn decode_entry(text: &str) -> Result<(u64, ActivityEvent), ActivityProblem> {
     let entry = decode_versioned::<ReadEntry>(text, ACTIVITY_SCHEMA, |entry| entry.schema)?;
     let kind = entry.stored_kind()?;
-    let console_kind = matches!(kind, StoredKind::Policy { .. });
+    if entry.schema < kind.first_schema() {
+        return Err(ActivityProblem::WrongShape(format!(
+            "event kind {:?} is not in schema {}",
+            entry.k, entry.schema
+        )));
+    }
     let subject = match (entry.id, entry.name) {
-        (Some(client_id), Some(name)) if !console_kind => {
+        (Some(client_id), Some(name)) if !kind.is_console_wide() => {
             ActivitySubject::Application { client_id, name }
         }
-        (None, None) if console_kind && entry.schema >= 2 => ActivitySubject::Console,
+        (None, None) if kind.is_console_wide() => ActivitySubject::Console,
         _ => {
             return Err(ActivityProblem::WrongShape(String::from(
-                "an application event needs \"id\" and \"name\", a console event (schema 2) has neither",
+                "an application event needs \"id\" and \"name\", a console event has neither",
             )));
         }
     };
@@ -665,6 +772,36 @@ mod tests {
         .map(|(from, to)| ActivityEvent::rotation_policy_changed(at(), from, to).unwrap())
         .collect()
     }
+
+    /// One event of every kind schema 3 added: each secret material revealed and copied (about
+    /// an application), and an export with client secrets (about the console).
+    fn every_schema_3_kind() -> Vec<ActivityEvent> {
+        let materials = [
+            SecretMaterial::ClientSecret,
+            SecretMaterial::PreviousClientSecret,
+            SecretMaterial::TokenRequestCommand,
+        ];
+        let mut events: Vec<ActivityEvent> = materials
+            .into_iter()
+            .flat_map(|material| {
+                [SecretAccess::Revealed, SecretAccess::Copied]
+                    .map(|access| event(ActivityKind::SecretAccessed { material, access }))
+            })
+            .collect();
+        events.push(ActivityEvent::exported_with_secrets(at(), 12));
+        events
+    }
+
+    /// Exactly what this build writes for `every_schema_3_kind()` after `every_console_kind()`.
+    const SCHEMA_3_AS_WRITTEN: [&str; 7] = [
+        r#"{"schema":3,"seq":19,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"revealed","of":"current"}"#,
+        r#"{"schema":3,"seq":20,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"copied","of":"current"}"#,
+        r#"{"schema":3,"seq":21,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"revealed","of":"previous"}"#,
+        r#"{"schema":3,"seq":22,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"copied","of":"previous"}"#,
+        r#"{"schema":3,"seq":23,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"revealed","of":"command"}"#,
+        r#"{"schema":3,"seq":24,"at":1795426200000,"id":"id-1","name":"Portal \"<b>\"","k":"copied","of":"command"}"#,
+        r#"{"schema":3,"seq":25,"at":1795426200000,"k":"exported","count":12}"#,
+    ];
 
     /// Exactly what this build writes for `every_console_kind()` after `every_kind()`: the only
     /// entries of schema 2.
@@ -740,8 +877,11 @@ mod tests {
         }
     }
 
-    fn both_fixtures() -> impl Iterator<Item = &'static str> {
-        SCHEMA_1_AS_WRITTEN.into_iter().chain(SCHEMA_2_AS_WRITTEN)
+    fn every_fixture() -> impl Iterator<Item = &'static str> {
+        SCHEMA_1_AS_WRITTEN
+            .into_iter()
+            .chain(SCHEMA_2_AS_WRITTEN)
+            .chain(SCHEMA_3_AS_WRITTEN)
     }
 
     #[test]
@@ -750,7 +890,8 @@ mod tests {
         let log = ActivityLog::new(&store);
         record_all(&log, &every_kind());
         record_all(&log, &every_console_kind());
-        for (sequence, expected) in both_fixtures().enumerate() {
+        record_all(&log, &every_schema_3_kind());
+        for (sequence, expected) in every_fixture().enumerate() {
             assert_eq!(
                 store
                     .get(&activity_slot_key(sequence as u64))
@@ -761,7 +902,7 @@ mod tests {
         }
         assert_eq!(
             store.get(ACTIVITY_HEAD_KEY).unwrap().as_deref(),
-            Some(r#"{"schema":1,"next":19}"#),
+            Some(r#"{"schema":1,"next":26}"#),
             "the head keeps schema 1, so builds reading schema 1 keep recording"
         );
     }
@@ -769,15 +910,16 @@ mod tests {
     #[test]
     fn the_frozen_format_reads_back_as_the_same_events_in_order() {
         let store = InMemoryStore::new();
-        for (sequence, text) in both_fixtures().enumerate() {
+        for (sequence, text) in every_fixture().enumerate() {
             store.insert_raw(&activity_slot_key(sequence as u64), text);
         }
-        store.insert_raw(ACTIVITY_HEAD_KEY, r#"{"schema":1,"next":19}"#);
+        store.insert_raw(ACTIVITY_HEAD_KEY, r#"{"schema":1,"next":26}"#);
         let loaded = ActivityLog::new(&store).load();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let events: Vec<ActivityEvent> = loaded.events.into_values().collect();
         let mut expected = every_kind();
         expected.extend(every_console_kind());
+        expected.extend(every_schema_3_kind());
         assert_eq!(events, expected);
         assert!(!ActivityLog::new(&store).load().older_events_dropped());
     }
@@ -816,7 +958,7 @@ mod tests {
     }
 
     #[test]
-    fn a_console_entry_must_have_no_application_and_an_application_entry_must_have_one() {
+    fn an_entry_names_an_application_exactly_when_its_kind_has_one_under_a_schema_with_the_kind() {
         for text in [
             // A console kind under schema 1, which has none.
             r#"{"schema":1,"seq":0,"at":1,"k":"policy","from":90,"to":30}"#,
@@ -828,18 +970,52 @@ mod tests {
             // An interval out of range.
             r#"{"schema":2,"seq":0,"at":1,"k":"policy","from":0,"to":30}"#,
             r#"{"schema":2,"seq":0,"at":1,"k":"policy","from":90,"to":3651}"#,
+            // A schema 3 kind under an older schema.
+            r#"{"schema":2,"seq":0,"at":1,"id":"a","name":"A","k":"revealed","of":"current"}"#,
+            r#"{"schema":2,"seq":0,"at":1,"k":"exported","count":3}"#,
+            // A look at a secret without its application, or without what was looked at.
+            r#"{"schema":3,"seq":0,"at":1,"k":"copied","of":"current"}"#,
+            r#"{"schema":3,"seq":0,"at":1,"id":"a","name":"A","k":"copied"}"#,
+            r#"{"schema":3,"seq":0,"at":1,"id":"a","name":"A","k":"revealed","of":"token"}"#,
+            // An export naming an application, or without its count.
+            r#"{"schema":3,"seq":0,"at":1,"id":"a","name":"A","k":"exported","count":3}"#,
+            r#"{"schema":3,"seq":0,"at":1,"k":"exported"}"#,
+            r#"{"schema":3,"seq":0,"at":1,"k":"exported","count":-1}"#,
         ] {
             assert!(
                 matches!(decode_entry(text), Err(ActivityProblem::WrongShape(_))),
                 "{text}"
             );
         }
-        let as_schema_2 = SCHEMA_1_AS_WRITTEN[2].replacen("\"schema\":1", "\"schema\":2", 1);
-        assert_eq!(
-            decode_entry(&as_schema_2).map(|(_, event)| event),
-            Ok(event(ActivityKind::Enabled)),
-            "an application entry of schema 2 reads like one of schema 1"
-        );
+        for schema in ["\"schema\":2", "\"schema\":3"] {
+            let later = SCHEMA_1_AS_WRITTEN[2].replacen("\"schema\":1", schema, 1);
+            assert_eq!(
+                decode_entry(&later).map(|(_, event)| event),
+                Ok(event(ActivityKind::Enabled)),
+                "an application entry of {schema} reads like one of schema 1"
+            );
+        }
+    }
+
+    #[test]
+    fn a_build_reading_schema_2_reports_the_schema_3_kinds_as_newer_and_reads_the_rest() {
+        // What an older build's `decode_entry` does: decode up to its own newest schema.
+        let older_build = |text: &str| {
+            decode_versioned::<ReadEntry>(text, 2, |entry| entry.schema).map(|entry| entry.k)
+        };
+        for text in SCHEMA_3_AS_WRITTEN {
+            assert_eq!(
+                older_build(text).err(),
+                Some(ActivityProblem::NewerSchema {
+                    found: 3,
+                    newest: 2
+                }),
+                "{text}"
+            );
+        }
+        for text in SCHEMA_1_AS_WRITTEN.into_iter().chain(SCHEMA_2_AS_WRITTEN) {
+            assert!(older_build(text).is_ok(), "{text}");
+        }
     }
 
     #[test]
@@ -990,15 +1166,20 @@ mod tests {
 
     #[test]
     fn an_entry_of_the_wrong_shape_or_a_newer_schema_is_refused_and_named() {
-        for fixture in [SCHEMA_1_AS_WRITTEN[0], SCHEMA_2_AS_WRITTEN[0]] {
+        for fixture in [
+            SCHEMA_1_AS_WRITTEN[0],
+            SCHEMA_2_AS_WRITTEN[0],
+            SCHEMA_3_AS_WRITTEN[0],
+        ] {
             let newer = fixture
-                .replacen("\"schema\":1", "\"schema\":3", 1)
-                .replacen("\"schema\":2", "\"schema\":3", 1);
+                .replacen("\"schema\":1", "\"schema\":4", 1)
+                .replacen("\"schema\":2", "\"schema\":4", 1)
+                .replacen("\"schema\":3", "\"schema\":4", 1);
             assert_eq!(
                 decode_entry(&newer),
                 Err(ActivityProblem::NewerSchema {
-                    found: 3,
-                    newest: 2
+                    found: 4,
+                    newest: 3
                 })
             );
         }
@@ -1167,6 +1348,7 @@ mod tests {
             change,
         ));
         events.extend(every_kind());
+        events.extend(every_schema_3_kind());
         let store = InMemoryStore::new();
         record_all(&ActivityLog::new(&store), &events);
 

@@ -1,11 +1,14 @@
 // Activity: every command leaves its event in the application's Activity tab and on the
-// console-wide Activity page (newest first, <time datetime>, each naming its application,
-// deletions included); a previous secret's expiry appears at its expiry time; no secret value
-// appears in either view; a corrupt stored event is reported and kept byte for byte.
+// console-wide Activity page (newest first, <time datetime> with a text to the second, each
+// naming its application, deletions included); showing or copying a secret or the token request
+// command, and exporting with client secrets, are recorded too; a previous secret's expiry
+// appears at its expiry time; no secret value appears in either view or the stored log; a
+// corrupt stored event is reported and kept byte for byte.
+import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures.mjs';
 import {
   ACKNOWLEDGE, generateSecret, openApplications, openConfiguration, openRevokeDialog, panelHeading,
-  previousExpiry, readSecrets, status,
+  previousExpiry, previousRegion, readSecrets, secretRegion, status,
 } from './support/app.mjs';
 import { MODES, expectAccessible } from './support/audit.mjs';
 
@@ -29,6 +32,18 @@ async function renameTo(page, name) {
   await dialog.getByRole('textbox', { name: 'Application Name' }).fill(name);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toHaveCount(0);
+}
+
+/** Every value stored under the activity log's keys, joined. */
+const storedLog = (page) => page.evaluate(() =>
+  Object.keys(localStorage).filter((key) => key.includes('.activity.')).map((key) => localStorage.getItem(key)).join('\n'));
+
+const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+
+/** Clicks a Copy button and waits until its copy is announced. */
+async function copyWith(page, button) {
+  await button.click();
+  await expect(status(page)).toContainText('copied to the clipboard');
 }
 
 async function confirmIn(page, dialogName) {
@@ -116,6 +131,90 @@ test.describe('Activity', () => {
     await expect(events(page).filter({ hasText: 'Previous client secret expired' }).filter({ hasText: 'Field Service App' })).toHaveCount(1);
   });
 
+  test('showing and copying secrets and the token request command are recorded, to the second, never with the secret', async ({ page }) => {
+    await openApplications(page);
+    await openConfiguration(page, 'Customer Portal');
+    const current = secretRegion(page);
+    await current.getByRole('button', { name: 'Show client secret' }).click();
+    const secret = (await current.locator('code').textContent()).trim();
+    await copyWith(page, current.getByRole('button', { name: 'Copy client secret' }));
+    expect(await clipboard(page)).toBe(secret);
+    await copyWith(page, previousRegion(page).getByRole('button', { name: 'Copy previous client secret' }));
+    const previous = await clipboard(page);
+    const tokenRequest = page.getByRole('region', { name: 'Token Request', exact: true });
+    await tokenRequest.getByRole('textbox', { name: 'Token Endpoint' }).pressSequentially('https://auth.example.com/as/token');
+    await tokenRequest.getByRole('textbox', { name: 'Token Endpoint' }).press('Tab');
+    await tokenRequest.getByRole('button', { name: 'Show command' }).click();
+    await copyWith(page, tokenRequest.getByRole('button', { name: 'Copy Command' }));
+    const command = await clipboard(page);
+    expect(command).toContain('curl');
+
+    await openActivityTab(page);
+    await expect(events(page).locator('.activity__text').first()).toHaveText('Token request command copied');
+    expect((await eventTexts(page)).slice(0, 5)).toEqual([
+      'Token request command copied',
+      'Token request command revealed',
+      'Previous client secret copied',
+      'Client secret copied',
+      'Client secret revealed',
+    ]);
+    await openActivityPage(page);
+    await expect(events(page).first()).toContainText('Customer Portal');
+    await expect(events(page).first().locator('.activity__text')).toHaveText('Token request command copied');
+
+    const log = await storedLog(page);
+    for (const value of [secret, previous, command]) expect(log).not.toContain(value);
+    expect(await page.locator('main').textContent()).not.toContain(secret);
+    await page.reload();
+    expect((await eventTexts(page)).slice(0, 5), 'the events were stored').toEqual([
+      'Token request command copied',
+      'Token request command revealed',
+      'Previous client secret copied',
+      'Client secret copied',
+      'Client secret revealed',
+    ]);
+  });
+
+  test('an event\'s time reads to the second, as its datetime says', async ({ page }) => {
+    await openApplications(page);
+    await page.clock.fastForward(7_000);
+    await page.getByRole('link', { name: 'Mobile Banking' }).click();
+    await page.getByRole('switch', { name: 'Enabled' }).click();
+    await expect(status(page)).toContainText('Application disabled.');
+    await openActivityTab(page);
+    const time = events(page).first().locator('time');
+    const seconds = new Date(await time.getAttribute('datetime')).getUTCSeconds();
+    expect(seconds, 'the clock moved past the whole minute').toBeGreaterThan(0);
+    await expect(time).toHaveText(new RegExp(`\\d{2}:\\d{2}:${String(seconds).padStart(2, '0')}\\b`));
+  });
+
+  test('an export with client secrets is recorded as a console event naming how many applications it held', async ({ page }) => {
+    await openApplications(page);
+    const exportFile = async (withSecrets) => {
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export Applications' });
+      if (withSecrets) await dialog.getByRole('checkbox', { name: 'Include client secrets' }).check();
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+      await expect(dialog).toHaveCount(0);
+      return readFile(await download.path(), 'utf8');
+    };
+    await exportFile(false);
+    const file = await exportFile(true);
+    const applications = JSON.parse(file).applications.length;
+    expect(applications).toBe(11);
+    const secrets = file.match(/[A-Za-z0-9\-._~]{64,}/g);
+    expect(secrets.length, 'the file holds secrets').toBeGreaterThan(0);
+
+    await openActivityPage(page);
+    const exported = events(page).filter({ hasText: 'exported' });
+    await expect(exported, 'an export without secrets is not recorded').toHaveCount(1);
+    await expect(exported.locator('.activity__text')).toHaveText('Applications exported with client secrets (11 applications)');
+    await expect(exported.locator('.activity__application')).toHaveText('Console');
+    await expect(events(page).first()).toContainText('Applications exported with client secrets');
+    const log = await storedLog(page);
+    for (const secret of secrets) expect(log).not.toContain(secret);
+  });
+
   test('no secret value appears in the Activity tab, the Activity page or the stored log', async ({ page }) => {
     await openApplications(page);
     await openConfiguration(page, 'Customer Portal');
@@ -124,14 +223,13 @@ test.describe('Activity', () => {
     const after = await readSecrets(page);
     const secrets = [before.current, before.previous, after.current].filter(Boolean);
     await openActivityTab(page);
-    await expect(events(page).first()).toContainText('Client secret generated; previous secret retained for 1 day');
+    await expect(events(page).filter({ hasText: 'Client secret generated; previous secret retained for 1 day' })).toHaveCount(1);
     for (const secret of secrets) expect(await page.locator('main').textContent()).not.toContain(secret);
     await openActivityPage(page);
     await expect(events(page).first()).toContainText('Customer Portal');
     const html = await page.content();
     for (const secret of secrets) expect(html).not.toContain(secret);
-    const log = await page.evaluate(() =>
-      Object.keys(localStorage).filter((key) => key.includes('.activity.')).map((key) => localStorage.getItem(key)).join('\n'));
+    const log = await storedLog(page);
     expect(log.length).toBeGreaterThan(0);
     for (const secret of secrets) expect(log).not.toContain(secret);
   });

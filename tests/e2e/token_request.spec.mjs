@@ -196,6 +196,19 @@ test('the Token Endpoint is kept for the whole console, across reloads, applicat
   expect(stored).not.toContain(SCOPE);
 });
 
+test('the Token Endpoint hint says what it accepts: https, or http on loopback, which is accepted', async ({ page }) => {
+  await openApplications(page);
+  await openConfiguration(page, 'Billing Sync Worker');
+  await expect(endpointField(page)).toHaveAccessibleDescription(/^An absolute https URL \(http only for localhost, 127\.0\.0\.1 or \[::1\]\)\./);
+  for (const url of ['http://localhost:8080/as/token', 'http://127.0.0.1/as/token', 'http://[::1]:9000/as/token']) {
+    await endpointField(page).fill('');
+    await endpointField(page).pressSequentially(url);
+    await endpointField(page).press('Tab');
+    await expect(endpointField(page)).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(command(page)).toContainText(`'${url}'`);
+  }
+});
+
 test.describe('hostile Token Endpoint and Scope text', () => {
   const marker = path.join(tmpdir(), `pwned-${process.pid}-${Date.now()}`);
   test.afterEach(() => rmSync(marker, { force: true }));

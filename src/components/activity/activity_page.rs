@@ -16,7 +16,7 @@ pub fn ActivityPage() -> impl IntoView {
             <div class="page-header">
                 <h1>"Activity"</h1>
             </div>
-            <p class="page-intro">"What was done to every application in this console, newest first. No secret value is ever recorded."</p>
+            <p class="page-intro">"What was done in this console, newest first: every change, and each time a secret was shown, copied or exported. No secret value is ever recorded."</p>
             <OlderEventsNote />
             <EventList events naming_applications=true />
         </div>

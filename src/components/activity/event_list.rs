@@ -10,7 +10,7 @@ use crate::state::use_app_state;
 
 use crate::components::activity::event_text::describe;
 use crate::components::details::details_panel::{Tab, application_path};
-use crate::components::shared::time_text::{local_date_time, machine_time};
+use crate::components::shared::time_text::{local_date_time_to_the_second, machine_time};
 
 const PAGE_SIZE: usize = 100;
 
@@ -67,7 +67,7 @@ fn EventEntry(event: ActivityEvent, naming_applications: bool) -> impl IntoView 
     });
     view! {
         <li class="activity__event">
-            <time class="activity__time" datetime=machine_time(event.at)>{local_date_time(event.at)}</time>
+            <time class="activity__time" datetime=machine_time(event.at)>{local_date_time_to_the_second(event.at)}</time>
             {application}
             <span class="activity__text">{text}</span>
         </li>

@@ -1,7 +1,9 @@
 //! How an activity event reads: one sentence per kind. Events carry no secret value, so no text
 //! here can show one.
 
-use crate::domain::{ActivityKind, DurationUnit, Retention, RotationPolicy};
+use crate::domain::{
+    ActivityKind, DurationUnit, Retention, RotationPolicy, SecretAccess, SecretMaterial,
+};
 
 /// "Renamed from “Billing” to “Billing Sync”", "Client secret generated; previous secret retained for 7 days".
 pub fn describe(kind: &ActivityKind) -> String {
@@ -40,6 +42,24 @@ pub fn describe(kind: &ActivityKind) -> String {
             policy_text(*from),
             policy_text(*to)
         ),
+        ActivityKind::SecretAccessed { material, access } => {
+            let material = match material {
+                SecretMaterial::ClientSecret => "Client secret",
+                SecretMaterial::PreviousClientSecret => "Previous client secret",
+                SecretMaterial::TokenRequestCommand => "Token request command",
+            };
+            let access = match access {
+                SecretAccess::Revealed => "revealed",
+                SecretAccess::Copied => "copied",
+            };
+            format!("{material} {access}")
+        }
+        ActivityKind::ExportedWithSecrets { applications } => {
+            let plural = if *applications == 1 { "" } else { "s" };
+            format!(
+                "Applications exported with client secrets ({applications} application{plural})"
+            )
+        }
     }
 }
 
@@ -128,6 +148,33 @@ mod tests {
             "Token endpoint authentication method changed from Client Secret Basic to None"
         );
         assert_eq!(describe(&ActivityKind::Deleted), "Deleted");
+    }
+
+    #[test]
+    fn looking_at_a_secret_says_what_and_how_and_an_export_how_many() {
+        let accessed =
+            |material, access| describe(&ActivityKind::SecretAccessed { material, access });
+        assert_eq!(
+            accessed(SecretMaterial::ClientSecret, SecretAccess::Revealed),
+            "Client secret revealed"
+        );
+        assert_eq!(
+            accessed(SecretMaterial::PreviousClientSecret, SecretAccess::Copied),
+            "Previous client secret copied"
+        );
+        assert_eq!(
+            accessed(SecretMaterial::TokenRequestCommand, SecretAccess::Copied),
+            "Token request command copied"
+        );
+        let exported = |applications| describe(&ActivityKind::ExportedWithSecrets { applications });
+        assert_eq!(
+            exported(12),
+            "Applications exported with client secrets (12 applications)"
+        );
+        assert_eq!(
+            exported(1),
+            "Applications exported with client secrets (1 application)"
+        );
     }
 
     #[test]

@@ -74,6 +74,7 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
                 None => {
                     view! {
                         <ClientSecretSection
+                            client_id=client_id()
                             secret=Signal::derive(move || secret.get().map(|(value, _)| value).unwrap_or_default())
                             created_at=Signal::derive(move || secret.get().map(|(_, created)| created).unwrap_or_default())
                             on_generate=Callback::new(move |()| open(OpenDialog::Generate))
@@ -81,6 +82,7 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
                         />
                         <Show when=move || previous.with(Option::is_some)>
                             <PreviousSecretSection
+                                client_id=client_id()
                                 secret=Signal::derive(move || previous.get().map(|(value, _)| value).unwrap_or_default())
                                 expires_at=Signal::derive(move || previous.get().map(|(_, expires)| expires).unwrap_or_default())
                                 on_revoke=Callback::new(move |()| open(OpenDialog::Revoke))

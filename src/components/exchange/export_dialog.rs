@@ -29,6 +29,9 @@ fn ExportBody() -> impl IntoView {
         let export = state.export(include_secrets.get_untracked());
         match download_text_file(&export.file_name, &export.contents) {
             Ok(()) => {
+                if include_secrets.get_untracked() {
+                    leptos::task::spawn_local(state.record_export_with_secrets(export.count));
+                }
                 state.announce(format!(
                     "Exported {} applications to {}.",
                     export.count, export.file_name

@@ -1,18 +1,23 @@
-//! The Client Secret section: the current secret, Generate New Secret and Check a Secret.
+//! The Client Secret section: the current secret, Generate New Secret and Check a Secret. Each
+//! reveal and copy of the secret is recorded in the activity log.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::components::secrets::secret_card::SecretCard;
 use crate::components::shared::time_text::{local_date_time, machine_time};
+use crate::domain::{ClientId, SecretMaterial};
+use crate::state::use_app_state;
 
 #[component]
 pub fn ClientSecretSection(
+    client_id: ClientId,
     #[prop(into)] secret: Signal<String>,
     #[prop(into)] created_at: Signal<DateTime<Utc>>,
     on_generate: Callback<()>,
     on_check: Callback<()>,
 ) -> impl IntoView {
+    let on_access = use_app_state().secret_access_recorder(client_id, SecretMaterial::ClientSecret);
     let about = move || {
         view! {
             "Created "
@@ -21,7 +26,7 @@ pub fn ClientSecretSection(
         }
     };
     view! {
-        <SecretCard title="Client Secret" heading_id="client-secret-heading" secret what="client secret" about>
+        <SecretCard title="Client Secret" heading_id="client-secret-heading" secret what="client secret" on_access about>
             <button type="button" class="button button--primary" on:click=move |_| on_generate.run(())>
                 "Generate New Secret"
             </button>

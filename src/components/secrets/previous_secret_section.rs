@@ -1,8 +1,10 @@
-//! The Previous Client Secret section, shown only while a retained secret is still valid.
+//! The Previous Client Secret section, shown only while a retained secret is still valid. Each
+//! reveal and copy of the secret is recorded in the activity log.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use crate::domain::{ClientId, SecretMaterial};
 use crate::state::use_app_state;
 
 use crate::components::secrets::secret_card::SecretCard;
@@ -10,11 +12,14 @@ use crate::components::shared::time_text::{local_date_time, machine_time, time_r
 
 #[component]
 pub fn PreviousSecretSection(
+    client_id: ClientId,
     #[prop(into)] secret: Signal<String>,
     #[prop(into)] expires_at: Signal<DateTime<Utc>>,
     on_revoke: Callback<()>,
 ) -> impl IntoView {
-    let now = use_app_state().now();
+    let state = use_app_state();
+    let now = state.now();
+    let on_access = state.secret_access_recorder(client_id, SecretMaterial::PreviousClientSecret);
     let about = move || {
         view! {
             "Still accepted so applications can move to the new secret. Expires "
@@ -29,6 +34,7 @@ pub fn PreviousSecretSection(
             warning=true
             secret
             what="previous client secret"
+            on_access
             about
         >
             <button type="button" class="button button--danger" on:click=move |_| on_revoke.run(())>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::shared::secret_field::SecretField;
+use crate::domain::SecretAccess;
 
 #[component]
 pub fn SecretCard(
@@ -16,6 +17,8 @@ pub fn SecretCard(
     secret: Signal<String>,
     /// What the secret is, for its buttons' accessible names ("client secret").
     what: &'static str,
+    /// Runs after each reveal and each copy of the secret (for the activity log).
+    on_access: Callback<SecretAccess>,
     /// The line under the heading: when the secret was made or until when it is accepted.
     #[prop(into)]
     about: ViewFnOnce,
@@ -26,7 +29,7 @@ pub fn SecretCard(
         <section class="card" class:card--warning=warning aria-labelledby=heading_id>
             <h3 id=heading_id class="card__title">{title}</h3>
             <p class="card__text">{about.run()}</p>
-            <SecretField value=secret what />
+            <SecretField value=secret what on_access />
             <div class="card__actions">{children()}</div>
         </section>
     }

@@ -1,12 +1,14 @@
 //! The generated token request command: shown masked (only the secret or assertion hidden) until
 //! Show and masked again after 30 seconds, as a revealed secret is; copied for real by Copy
-//! Command; for a client assertion, when it expires and a way to make a new one.
+//! Command; for a client assertion, when it expires and a way to make a new one. Each reveal and
+//! each copy is recorded in the activity log, since the command carries the secret.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::clipboard::copy_text;
+use crate::domain::SecretAccess;
 use crate::state::use_app_state;
 
 use crate::components::shared::reveal_button::RevealButton;
@@ -18,6 +20,8 @@ pub fn TokenCommand(
     command: String,
     assertion_expires_at: Option<DateTime<Utc>>,
     on_new_assertion: Callback<()>,
+    /// Runs after each reveal and each copy that reached the clipboard.
+    on_access: Callback<SecretAccess>,
 ) -> impl IntoView {
     let state = use_app_state();
     let revealed = RwSignal::new(false);
@@ -39,6 +43,7 @@ pub fn TokenCommand(
                 Ok(()) => {
                     copy_failure.try_set(None);
                     state.announce("The token request command was copied to the clipboard.");
+                    on_access.run(SecretAccess::Copied);
                 }
                 Err(error) => {
                     copy_failure.try_set(Some(error.to_string()));
@@ -56,7 +61,7 @@ pub fn TokenCommand(
             </p>
         })}
         <div class="card__actions command__actions">
-            <RevealButton revealed what="command" />
+            <RevealButton revealed what="command" on_reveal=Callback::new(move |()| on_access.run(SecretAccess::Revealed)) />
             <button type="button" class="button button--small" on:click=copy>"Copy Command"</button>
             {assertion_expires_at.map(|_| view! {
                 <button type="button" class="button button--small" on:click=move |_| on_new_assertion.run(())>

@@ -9,8 +9,8 @@ use leptos::task::spawn_local;
 
 use crate::browser::hmac::hmac_sha256;
 use crate::domain::{
-    Application, ClientAssertion, ClientCredential, ClientId, EndpointError, Scope, SecretValue,
-    TokenEndpoint, TokenEndpointAuthMethod, TokenRequest,
+    Application, ClientAssertion, ClientCredential, ClientId, EndpointError, Scope, SecretMaterial,
+    SecretValue, TokenEndpoint, TokenEndpointAuthMethod, TokenRequest,
 };
 use crate::random;
 use crate::state::use_app_state;
@@ -67,6 +67,10 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
         })
     });
     let method = Memo::new(move |_| application.with(|app| app.auth_method()));
+    let on_access = state.secret_access_recorder(
+        application.with_untracked(|app| app.client_id.clone()),
+        SecretMaterial::TokenRequestCommand,
+    );
     // The signed assertion for the current inputs: `None` while signing (or for other methods).
     let assertion = RwSignal::new(None::<Result<SignedAssertion, String>>);
     let renewals = RwSignal::new(0u64);
@@ -133,7 +137,7 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
                 label="Token Endpoint"
                 error_id="token-endpoint-error"
                 error=endpoint_error
-                hint=("token-endpoint-hint", "The same for every application; saved when valid.")
+                hint=("token-endpoint-hint", "An absolute https URL (http only for localhost, 127.0.0.1 or [::1]). The same for every application; saved when valid.")
             >
                 <input
                     type="text"
@@ -199,6 +203,7 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
                         command=request.command()
                         assertion_expires_at=expires_at
                         on_new_assertion=Callback::new(move |()| renewals.update(|count| *count += 1))
+                        on_access
                     />
                 }
                     .into_any()

@@ -1,5 +1,6 @@
 //! The Show/Hide button of a secret, or of a command that carries one. What it reveals hides
 //! itself again after 30 seconds, so a secret is not left on screen for whoever passes by next.
+//! Each reveal is told (`on_reveal`) once it is shown, for the activity log.
 
 use leptos::prelude::*;
 
@@ -11,6 +12,8 @@ pub fn RevealButton(
     revealed: RwSignal<bool>,
     /// What is revealed, for the button's name: "client secret", "command".
     what: &'static str,
+    /// Runs after each click that reveals, once the value is shown.
+    on_reveal: Callback<()>,
 ) -> impl IntoView {
     Effect::new(move || {
         if revealed.get()
@@ -29,7 +32,13 @@ pub fn RevealButton(
             type="button"
             class="button button--small"
             aria-label=move || format!("{} {what}", if revealed.get() { "Hide" } else { "Show" })
-            on:click=move |_| revealed.update(|revealed| *revealed = !*revealed)
+            on:click=move |_| {
+                let reveal = !revealed.get_untracked();
+                revealed.set(reveal);
+                if reveal {
+                    on_reveal.run(());
+                }
+            }
         >
             {move || if revealed.get() { "Hide" } else { "Show" }}
         </button>

@@ -1,12 +1,13 @@
 //! A secret shown masked, with Show/Hide and Copy. A revealed secret hides itself again after
 //! 30 seconds (`RevealButton`), when its value changes, and when the panel closes (the
-//! component goes away).
+//! component goes away). Each reveal and each copy is told (`on_access`) for the activity log.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::clipboard::copy_text;
 use crate::components::shared::reveal_button::RevealButton;
+use crate::domain::SecretAccess;
 use crate::state::use_app_state;
 
 #[component]
@@ -16,6 +17,8 @@ pub fn SecretField(
     value: Signal<String>,
     /// What the secret is, for button names: "client secret", "previous client secret".
     what: &'static str,
+    /// Runs after each reveal and each copy that reached the clipboard.
+    on_access: Callback<SecretAccess>,
 ) -> impl IntoView {
     let state = use_app_state();
     let revealed = RwSignal::new(false);
@@ -37,6 +40,7 @@ pub fn SecretField(
                 Ok(()) => {
                     copy_failure.try_set(None);
                     state.announce(format!("The {what} was copied to the clipboard."));
+                    on_access.run(SecretAccess::Copied);
                 }
                 Err(error) => {
                     copy_failure.try_set(Some(error.to_string()));
@@ -53,7 +57,7 @@ pub fn SecretField(
                         view! { <code translate="no">{value.get()}</code> }.into_any()
                     } else {
                         view! {
-                            <span class="secret__mask" aria-hidden="true">"••••••••••••••••••••••••"</span>
+                            <span class="secret__mask" aria-hidden="true">"••••••••••••••••"</span>
                             <span class="visually-hidden">{format!("{what} hidden")}</span>
                         }
                             .into_any()
@@ -61,7 +65,7 @@ pub fn SecretField(
                 }}
             </div>
             <div class="secret__actions">
-                <RevealButton revealed what />
+                <RevealButton revealed what on_reveal=Callback::new(move |()| on_access.run(SecretAccess::Revealed)) />
                 <button type="button" class="button button--small" aria-label=format!("Copy {what}") on:click=copy>
                     "Copy"
                 </button>

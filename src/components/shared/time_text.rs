@@ -9,15 +9,27 @@ use crate::domain::RotationOutcome;
 
 thread_local! {
     /// One formatter for the page: building one per call costs about as much as formatting.
-    static LOCAL_FORMAT: Function = local_format();
+    static LOCAL_FORMAT: Function = local_format(false);
+    /// The same to the second, for the activity log.
+    static LOCAL_FORMAT_SECONDS: Function = local_format(true);
 }
 
 /// "Nov 30, 2026, 02:05 PM UTC" in the reader's own language, time zone and clock convention,
 /// by the browser's Intl (which also keeps chrono's formatting code out of the bundle).
 pub fn local_date_time(instant: DateTime<Utc>) -> String {
+    format_with(&LOCAL_FORMAT, instant)
+}
+
+/// "Nov 30, 2026, 02:05:09 PM UTC": as `local_date_time`, to the second, where the order of
+/// events a second apart matters (the activity log).
+pub fn local_date_time_to_the_second(instant: DateTime<Utc>) -> String {
+    format_with(&LOCAL_FORMAT_SECONDS, instant)
+}
+
+fn format_with(format: &'static std::thread::LocalKey<Function>, instant: DateTime<Utc>) -> String {
     // Milliseconds since 1970 are exact in an f64 for any date a browser can show.
     let date = Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64));
-    LOCAL_FORMAT
+    format
         .with(|format| format.call1(&JsValue::UNDEFINED, &date))
         .ok()
         .and_then(|text| text.as_string())
@@ -25,8 +37,9 @@ pub fn local_date_time(instant: DateTime<Utc>) -> String {
 }
 
 /// `Intl.DateTimeFormat(undefined, options).format`, already bound to its formatter.
-fn local_format() -> Function {
+fn local_format(seconds: bool) -> Function {
     let options = Object::new();
+    let second = seconds.then_some(("second", "2-digit"));
     for (field, value) in [
         ("year", "numeric"),
         ("month", "short"),
@@ -34,7 +47,10 @@ fn local_format() -> Function {
         ("hour", "2-digit"),
         ("minute", "2-digit"),
         ("timeZoneName", "short"),
-    ] {
+    ]
+    .into_iter()
+    .chain(second)
+    {
         let _ = Reflect::set(
             &options,
             &JsValue::from_str(field),
