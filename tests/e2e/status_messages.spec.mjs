@@ -7,30 +7,30 @@ import { generateSecret, openApplications, openConfiguration, openRevokeDialog, 
 const dismiss = (page) => page.getByRole('button', { name: 'Dismiss' });
 
 /**
- * The visible controls of the page that the status message is drawn over: for each button,
- * link, field, tab or switch in view, the element at its centre and at four points inside its
- * corners is asked for; a control is covered when one of them is the message.
+ * The visible controls of the page (buttons, links, fields, tabs, switches in view) whose box
+ * overlaps the box the status message is drawn in: the floating (fixed or absolute) box that
+ * holds the role="status" region, or the region itself when it is in flow. By geometry, not by
+ * hit-testing: a message that lets clicks through (pointer-events: none) still hides what is under it.
  */
 const controlsUnderTheMessage = (page) =>
   page.evaluate(() => {
-    const message = document.querySelector('[role="status"]').parentElement;
-    const controls = document.querySelectorAll('button, a[href], input, select, textarea, [role="tab"], [role="switch"]');
+    const region = document.querySelector('[role="status"]');
+    let message = region;
+    for (let element = region; element && element !== document.body; element = element.parentElement) {
+      if (['fixed', 'absolute', 'sticky'].includes(getComputedStyle(element).position)) {
+        message = element;
+        break;
+      }
+    }
+    const area = message.getBoundingClientRect();
+    if (area.width === 0 || area.height === 0) return ['(the message has no box)'];
     const covered = [];
-    for (const control of controls) {
+    for (const control of document.querySelectorAll('button, a[href], input, select, textarea, [role="tab"], [role="switch"]')) {
       if (message.contains(control) || !control.checkVisibility()) continue;
       const box = control.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      const inset = Math.min(3, box.width / 4, box.height / 4);
-      const points = [
-        [box.x + box.width / 2, box.y + box.height / 2],
-        [box.left + inset, box.top + inset],
-        [box.right - inset, box.top + inset],
-        [box.left + inset, box.bottom - inset],
-        [box.right - inset, box.bottom - inset],
-      ].filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
-      if (points.some(([x, y]) => message.contains(document.elementFromPoint(x, y)))) {
-        covered.push(`${control.tagName.toLowerCase()} "${(control.getAttribute('aria-label') ?? control.textContent).trim().slice(0, 40)}"`);
-      }
+      if (box.width === 0 || box.height === 0 || box.bottom <= 0 || box.top >= innerHeight) continue;
+      const overlaps = box.left < area.right - 0.5 && box.right > area.left + 0.5 && box.top < area.bottom - 0.5 && box.bottom > area.top + 0.5;
+      if (overlaps) covered.push(`${control.tagName.toLowerCase()} "${(control.getAttribute('aria-label') ?? control.textContent).trim().slice(0, 40)}"`);
     }
     return covered;
   });
@@ -156,17 +156,15 @@ test.describe('The status message leaves', () => {
   });
 });
 
-test('the status message sits under a dialog’s backdrop', async ({ page }) => {
+test('the status message sits under a dialog’s backdrop, dimmed with the page', async ({ page }) => {
   await openApplications(page);
   await openConfiguration(page, 'Partner Dashboard');
   await generateSecret(page, 'Retain for 7 Days');
   await expect(status(page)).toContainText('New client secret generated');
+  const clip = await status(page).boundingBox();
+  const before = await page.screenshot({ clip });
   await openRevokeDialog(page);
-  const onTop = await page.evaluate(() => {
-    const message = document.querySelector('[role="status"]').parentElement;
-    const box = message.getBoundingClientRect();
-    return message.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
-  });
-  expect(onTop, 'the message is not drawn over the open dialog’s backdrop').toBe(false);
+  const after = await page.screenshot({ clip });
+  expect(after.equals(before), 'the message looks dimmed behind the open dialog').toBe(false);
   await expect(page.getByRole('dialog', { name: 'Revoke Previous Client Secret' }).getByRole('button', { name: 'Dismiss' })).toHaveCount(0);
 });

@@ -20,17 +20,16 @@ const SHOWN_FOR: Duration = Duration::from_secs(10);
 pub fn StatusRegion() -> impl IntoView {
     let announcement = use_app_state().announcement();
     let shown = RwSignal::new(None::<String>);
-    let timer = StoredValue::new(None::<TimeoutHandle>);
+    // Each countdown has a number; one that finds a newer number when it ends was superseded
+    // (held, restarted or dismissed) and does nothing. Not `clearTimeout`: the ids Playwright's
+    // fake clock hands out do not fit the i32 web-sys returns, so clearing one would miss it.
+    let countdown = StoredValue::new(0_u64);
     let (hovered, focused) = (StoredValue::new(false), StoredValue::new(false));
     // Set between an announcement and the end of its task: an action that announces and goes
     // to another page (Add Application, Delete Application) is speaking of the page it opens.
     let just_announced = StoredValue::new(false);
 
-    let stop = move || {
-        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    };
+    let stop = move || countdown.update_value(|number| *number += 1);
     let dismiss = move || {
         stop();
         shown.set(None);
@@ -39,10 +38,13 @@ pub fn StatusRegion() -> impl IntoView {
         stop();
         let held = hovered.get_value() || focused.get_value();
         if !held && shown.with_untracked(Option::is_some) {
+            let number = countdown.get_value();
             let leave = move || {
-                let _ = shown.try_set(None);
+                if countdown.try_get_value() == Some(number) {
+                    let _ = shown.try_set(None);
+                }
             };
-            timer.set_value(set_timeout_with_handle(leave, SHOWN_FOR).ok());
+            set_timeout(leave, SHOWN_FOR);
         }
     };
     let hold = move |place: StoredValue<bool>, held: bool| {
@@ -67,14 +69,13 @@ pub fn StatusRegion() -> impl IntoView {
         }
     });
     let location = use_location();
-    let page = Memo::new(move |_| location.pathname.with(|path| page_of(path).to_owned()));
-    Effect::new(move |ran_before: Option<()>| {
-        page.track();
-        if ran_before.is_some() && !just_announced.get_value() {
+    Effect::new(move |previous_page: Option<String>| {
+        let page = location.pathname.with(|path| page_of(path).to_owned());
+        if previous_page.is_some_and(|previous| previous != page) && !just_announced.get_value() {
             dismiss();
         }
+        page
     });
-    on_cleanup(stop);
 
     let is_shown = move || shown.with(Option::is_some);
     view! {
