@@ -107,7 +107,9 @@ pub fn change_announcement(change: AuthMethodChange) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use TokenEndpointAuthMethod::{ClientSecretBasic, ClientSecretJwt, ClientSecretPost, None as NoSecret};
+    use TokenEndpointAuthMethod::{
+        ClientSecretBasic, ClientSecretJwt, ClientSecretPost, None as NoSecret,
+    };
 
     #[test]
     fn removing_the_secrets_always_asks_first() {

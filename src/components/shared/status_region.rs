@@ -53,9 +53,8 @@ pub fn StatusRegion() -> impl IntoView {
     };
 
     Effect::new(move || {
-        let text = announcement.with(|announcement| {
-            (announcement.sequence > 0).then(|| announcement.text.clone())
-        });
+        let text = announcement
+            .with(|announcement| (announcement.sequence > 0).then(|| announcement.text.clone()));
         if let Some(text) = text {
             shown.set(Some(text));
             just_announced.set_value(true);
@@ -118,8 +117,14 @@ mod tests {
     #[test]
     fn the_tabs_of_one_application_are_one_page() {
         assert_eq!(page_of("/applications/abc/overview"), "/applications/abc");
-        assert_eq!(page_of("/applications/abc/configuration"), "/applications/abc");
-        assert_eq!(page_of("/console/applications/abc/activity"), "/console/applications/abc");
+        assert_eq!(
+            page_of("/applications/abc/configuration"),
+            "/applications/abc"
+        );
+        assert_eq!(
+            page_of("/console/applications/abc/activity"),
+            "/console/applications/abc"
+        );
     }
 
     #[test]
