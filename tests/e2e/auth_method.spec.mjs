@@ -135,6 +135,16 @@ test.describe('Token Endpoint Authentication Method', () => {
   });
 });
 
+/** Cancel closes the question, and the application stays on None without a secret, reloaded too. */
+async function cancelKeepsNone(page, dialog) {
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(secretRegion(page)).toHaveCount(0);
+  await page.reload();
+  await expect(methodSelect(page).locator('option:checked')).toHaveText('None');
+  await expect(secretRegion(page)).toHaveCount(0);
+}
+
 test.describe('A client secret for an application that cannot keep one', () => {
   test('a Single-Page application asks first, says why, and Cancel gives it nothing', async ({ page }) => {
     await openApplications(page);
@@ -149,12 +159,7 @@ test.describe('A client secret for an application that cannot keep one', () => {
     await expect(dialog).toContainText('Prefer None with PKCE');
     await expect(dialog).toContainText('Support Chat Widget');
     await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(dialog).toHaveCount(0);
-    await expect(secretRegion(page)).toHaveCount(0);
-    await page.reload();
-    await expect(methodSelect(page).locator('option:checked')).toHaveText('None');
-    await expect(secretRegion(page)).toHaveCount(0);
+    await cancelKeepsNone(page, dialog);
   });
 
   test('a Single-Page application is given a secret once the administrator confirms', async ({ page }) => {
@@ -184,12 +189,7 @@ test.describe('A client secret for an application that cannot keep one', () => {
     await expect(dialog).toContainText('A Native application cannot keep a client secret.');
     await expect(dialog).toContainText("installed on its users' devices");
     await expect(dialog).toContainText('Prefer None with PKCE');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(dialog).toHaveCount(0);
-    await expect(secretRegion(page)).toHaveCount(0);
-    await page.reload();
-    await expect(methodSelect(page).locator('option:checked')).toHaveText('None');
-    await expect(secretRegion(page)).toHaveCount(0);
+    await cancelKeepsNone(page, dialog);
 
     await chooseMethod(page, 'Client Secret Post');
     await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
