@@ -79,6 +79,13 @@ impl ApplicationType {
         !matches!(self, ApplicationType::Saml | ApplicationType::WsFederation)
     }
 
+    /// Whether a client secret given to this kind of application would be readable by its
+    /// users: a single-page app's code runs in their browsers, a native app is installed on
+    /// their devices. Such an application is given a secret only after a warning.
+    pub fn exposes_secrets(self) -> bool {
+        matches!(self, ApplicationType::SinglePage | ApplicationType::Native)
+    }
+
     /// A single-page app runs in the browser and cannot keep a secret, so it is a public client.
     pub fn default_auth_method(self) -> TokenEndpointAuthMethod {
         match self {
@@ -688,6 +695,18 @@ mod tests {
                 Err(SecretError::NotOidc)
             );
         }
+    }
+
+    #[test]
+    fn only_apps_running_on_their_users_devices_expose_secrets() {
+        let exposing: Vec<_> = ApplicationType::ALL
+            .into_iter()
+            .filter(|kind| kind.exposes_secrets())
+            .collect();
+        assert_eq!(
+            exposing,
+            [ApplicationType::Native, ApplicationType::SinglePage]
+        );
     }
 
     #[test]

@@ -139,3 +139,44 @@ test.describe('axe finds no accessibility violations', () => {
     await expect(page.getByRole('region', { name: 'Application not available' })).toContainText('stored data is unreadable');
   });
 });
+
+test.describe('axe finds nothing in the confirmations that name their application, nor in the status message', () => {
+  const acknowledge = (dialog) => dialog.getByRole('checkbox', { name: 'I understand and would like to continue' }).check();
+  const chooseMethod = async (page, label) => {
+    await page.getByRole('combobox', { name: 'Token Endpoint Authentication Method' }).selectOption({ label });
+    await page.locator('form.auth-method').getByRole('button', { name: 'Save' }).click();
+  };
+
+  auditState('on the Delete Application dialog, acknowledged (a destructive Confirm)', async (page) => {
+    await page.getByRole('link', { name: 'Partner Dashboard' }).click();
+    await page.getByRole('button', { name: 'Delete Application' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete Application' });
+    await expect(dialog).toContainText('Client ID');
+    await acknowledge(dialog);
+  });
+
+  auditState('on the change to None, acknowledged', async (page) => {
+    await openConfiguration(page, 'Customer Portal');
+    await chooseMethod(page, 'None');
+    const dialog = page.getByRole('dialog', { name: 'Change Token Endpoint Authentication Method' });
+    await expect(dialog).toContainText('Client ID');
+    await acknowledge(dialog);
+  });
+
+  auditState('on the question before a Single-Page application is given a secret', async (page) => {
+    await openConfiguration(page, 'Support Chat Widget');
+    await chooseMethod(page, 'Client Secret Basic');
+    const dialog = page.getByRole('dialog', { name: 'Change Token Endpoint Authentication Method' });
+    await expect(dialog).toContainText('A Single-Page application cannot keep a client secret.');
+  });
+
+  auditState('on the status message after Revoke, kept by the focus on Dismiss', async (page) => {
+    await openConfiguration(page, 'Field Service App');
+    await page.getByRole('button', { name: 'Revoke Previous Client Secret' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke Previous Client Secret' });
+    await acknowledge(dialog);
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(page.getByRole('status')).toContainText('Previous client secret revoked');
+    await page.getByRole('button', { name: 'Dismiss' }).focus();
+  });
+});

@@ -107,13 +107,15 @@ test.describe('Token Endpoint Authentication Method', () => {
     expect(stored).not.toContain(before.previous);
   });
 
-  test('from None a new secret is generated, said before Save, with no previous secret', async ({ page }) => {
+  test('a Web App from None is given a new secret without a question, said before Save, with no previous secret', async ({ page }) => {
     await openApplications(page);
-    await openConfiguration(page, 'Support Chat Widget');
+    await openConfiguration(page, 'Partner Dashboard');
+    await confirmChangeToNone(page);
     await methodSelect(page).selectOption({ label: 'Client Secret Basic' });
     await expect(page.getByText('Saving generates a new client secret for this application.')).toBeVisible();
     await saveMethod(page).click();
     await expect(status(page)).toContainText('A new client secret was generated.');
+    await expect(changeDialog(page)).toHaveCount(0);
     await expect(secretRegion(page)).toBeVisible();
     const { current, previous } = await readSecrets(page);
     expect(current).toMatch(SECRET_SHAPE);
@@ -122,7 +124,7 @@ test.describe('Token Endpoint Authentication Method', () => {
 
   test('None and back generates a secret different from the removed one', async ({ page }) => {
     await openApplications(page);
-    await openConfiguration(page, 'Mobile Banking');
+    await openConfiguration(page, 'Partner Dashboard');
     const before = await readSecrets(page);
     await confirmChangeToNone(page);
     await chooseMethod(page, 'Client Secret Post');
@@ -130,6 +132,71 @@ test.describe('Token Endpoint Authentication Method', () => {
     const after = await readSecrets(page);
     expect(after.current).toMatch(SECRET_SHAPE);
     expect(after.current).not.toBe(before.current);
+  });
+});
+
+/** Cancel closes the question, and the application stays on None without a secret, reloaded too. */
+async function cancelKeepsNone(page, dialog) {
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(secretRegion(page)).toHaveCount(0);
+  await page.reload();
+  await expect(methodSelect(page).locator('option:checked')).toHaveText('None');
+  await expect(secretRegion(page)).toHaveCount(0);
+}
+
+test.describe('A client secret for an application that cannot keep one', () => {
+  test('a Single-Page application asks first, says why, and Cancel gives it nothing', async ({ page }) => {
+    await openApplications(page);
+    await openConfiguration(page, 'Support Chat Widget');
+    await methodSelect(page).selectOption({ label: 'Client Secret Basic' });
+    await expect(page.getByText('Saving asks for confirmation: a client secret would be generated, and this application cannot keep one.')).toBeVisible();
+    await saveMethod(page).click();
+    const dialog = changeDialog(page);
+    await assertModal(dialog);
+    await expect(dialog).toContainText('A Single-Page application cannot keep a client secret.');
+    await expect(dialog).toContainText('can be read by anyone who uses it');
+    await expect(dialog).toContainText('Prefer None with PKCE');
+    await expect(dialog).toContainText('Support Chat Widget');
+    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+    await cancelKeepsNone(page, dialog);
+  });
+
+  test('a Single-Page application is given a secret once the administrator confirms', async ({ page }) => {
+    await openApplications(page);
+    await openConfiguration(page, 'Analytics Explorer');
+    await chooseMethod(page, 'Client Secret JWT');
+    const dialog = changeDialog(page);
+    await expect(dialog).toBeVisible();
+    await expect(secretRegion(page)).toHaveCount(0);
+    await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(status(page)).toContainText('Token endpoint authentication method changed to Client Secret JWT. A new client secret was generated.');
+    const { current, previous } = await readSecrets(page);
+    expect(current).toMatch(SECRET_SHAPE);
+    expect(previous).toBeNull();
+    await page.reload();
+    await expect(methodSelect(page).locator('option:checked')).toHaveText('Client Secret JWT');
+  });
+
+  test('a Native application asks first and says why; Cancel keeps None, Confirm gives it a secret', async ({ page }) => {
+    await openApplications(page);
+    await openConfiguration(page, 'Mobile Banking');
+    await confirmChangeToNone(page);
+    await chooseMethod(page, 'Client Secret Post');
+    const dialog = changeDialog(page);
+    await expect(dialog).toContainText('A Native application cannot keep a client secret.');
+    await expect(dialog).toContainText("installed on its users' devices");
+    await expect(dialog).toContainText('Prefer None with PKCE');
+    await cancelKeepsNone(page, dialog);
+
+    await chooseMethod(page, 'Client Secret Post');
+    await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(status(page)).toContainText('A new client secret was generated.');
+    expect((await readSecrets(page)).current).toMatch(SECRET_SHAPE);
   });
 });
 

@@ -1,16 +1,16 @@
 //! Token Endpoint Authentication Method: a select and Save, for OIDC applications. What a change
 //! does to the secrets is the domain's rule; this form says it before Save and asks for
-//! confirmation where secrets are removed (a change to None).
+//! confirmation where secrets are removed (a change to None) or given to an application that
+//! cannot keep them (a Single-Page or Native one).
 
 use leptos::prelude::*;
 
-use crate::domain::{
-    Application, AuthMethodChange, ClientId, SecretsAfterMethodChange, TokenEndpointAuthMethod,
-};
+use crate::domain::{Application, TokenEndpointAuthMethod};
 use crate::state::use_app_state;
 
-use crate::components::shared::confirm_dialog::ConfirmDialog;
-use crate::components::shared::outside_change::use_seen_application;
+use crate::components::details::change_auth_method_dialog::{
+    ChangeAuthMethodDialog, asks_first, change_announcement,
+};
 
 /// The methods offered, in the order the select lists them.
 const METHODS: [TokenEndpointAuthMethod; 4] = [
@@ -27,7 +27,9 @@ pub fn AuthMethodForm(application: Memo<Application>) -> impl IntoView {
     // The choice in the select; follows the stored method whenever that changes.
     let chosen = RwSignal::new(current.get_untracked());
     Effect::new(move || chosen.set(current.get()));
-    let confirming = RwSignal::new(false);
+    // The method a confirmation is open for.
+    let confirming = RwSignal::new(None::<TokenEndpointAuthMethod>);
+    let kind = move || application.with_untracked(|app| app.kind);
     let failure = RwSignal::new(None::<String>);
     let client_id = move || application.with_untracked(|app| app.client_id.clone());
     let save = Action::new_local(
@@ -50,10 +52,10 @@ pub fn AuthMethodForm(application: Memo<Application>) -> impl IntoView {
         if method == current.get_untracked() {
             return;
         }
-        if method.uses_secret() {
-            save.dispatch((method, application.with_untracked(Application::revision)));
+        if asks_first(kind(), current.get_untracked(), method) {
+            confirming.set(Some(method));
         } else {
-            confirming.set(true);
+            save.dispatch((method, application.with_untracked(Application::revision)));
         }
     };
     let consequence = move || {
@@ -62,6 +64,9 @@ pub fn AuthMethodForm(application: Memo<Application>) -> impl IntoView {
             _ if from == to => None,
             (true, false) => Some(
                 "Saving asks for confirmation: the current and previous client secrets will be removed.",
+            ),
+            (false, true) if kind().exposes_secrets() => Some(
+                "Saving asks for confirmation: a client secret would be generated, and this application cannot keep one.",
             ),
             (false, true) => Some("Saving generates a new client secret for this application."),
             _ => Some("The client secret stays as it is."),
@@ -92,54 +97,19 @@ pub fn AuthMethodForm(application: Memo<Application>) -> impl IntoView {
             {move || failure.get().map(|message| view! { <p class="notice notice--error" role="alert">{message}</p> })}
             <button type="submit" class="button" disabled=move || save.pending().get() || chosen.get() == current.get()>"Save"</button>
         </form>
-        <Show when=move || confirming.get()>
-            <RemoveSecretsDialog client_id=client_id() on_closed=Callback::new(move |()| confirming.set(false)) />
-        </Show>
+        {move || {
+            confirming
+                .get()
+                .map(|method| {
+                    view! {
+                        <ChangeAuthMethodDialog
+                            client_id=client_id()
+                            kind=kind()
+                            method
+                            on_closed=Callback::new(move |()| confirming.set(None))
+                        />
+                    }
+                })
+        }}
     }
-}
-
-/// The confirmation before a change to None removes the secrets.
-#[component]
-fn RemoveSecretsDialog(client_id: ClientId, on_closed: Callback<()>) -> impl IntoView {
-    let state = use_app_state();
-    let seen = use_seen_application(client_id.clone());
-    let action = Action::new_local(move |_: &()| {
-        let client_id = client_id.clone();
-        let seen_revision = seen.revision.get_untracked();
-        async move {
-            let change = state
-                .change_auth_method(client_id, seen_revision, TokenEndpointAuthMethod::None)
-                .await
-                .map_err(|error| error.to_string())?;
-            state.announce(change_announcement(change));
-            Ok(())
-        }
-    });
-    view! {
-        <ConfirmDialog
-            title="Change Token Endpoint Authentication Method"
-            action
-            ready=true
-            outside_change=seen.notice
-            on_closed
-        >
-            <p>
-                "With None the application is a public client and authenticates without a secret. "
-                <strong>"The current client secret and the previous client secret, if any, will be removed."</strong>
-                " Clients still using them will fail to authenticate. Switching back later generates a new secret."
-            </p>
-        </ConfirmDialog>
-    }
-}
-
-fn change_announcement(change: AuthMethodChange) -> String {
-    let what = match change.secrets {
-        SecretsAfterMethodChange::Kept => "The client secret is unchanged.",
-        SecretsAfterMethodChange::Removed { .. } => "The client secrets were removed.",
-        SecretsAfterMethodChange::Generated => "A new client secret was generated.",
-    };
-    format!(
-        "Token endpoint authentication method changed to {}. {what}",
-        change.to.label()
-    )
 }

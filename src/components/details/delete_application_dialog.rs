@@ -16,6 +16,7 @@ use crate::components::shared::outside_change::use_seen_application;
 pub fn DeleteApplicationDialog(client_id: ClientId, on_closed: Callback<()>) -> impl IntoView {
     let state = use_app_state();
     let seen = use_seen_application(client_id.clone());
+    let subject = client_id.clone();
     let navigate = use_navigate();
     let list_suffix = use_list_suffix();
     let action = Action::new_local(move |_: &()| {
@@ -36,7 +37,15 @@ pub fn DeleteApplicationDialog(client_id: ClientId, on_closed: Callback<()>) -> 
     });
 
     view! {
-        <ConfirmDialog title="Delete Application" action ready=true outside_change=seen.notice on_closed>
+        <ConfirmDialog
+            title="Delete Application"
+            action
+            ready=true
+            outside_change=seen.notice
+            on_closed
+            application=subject
+            destructive=true
+        >
             <p>
                 <strong>"This action cannot be undone."</strong>
                 " The application, its client secrets and its settings are removed from this console. Its activity stays in the console-wide log."

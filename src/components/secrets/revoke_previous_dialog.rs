@@ -12,6 +12,7 @@ use crate::components::shared::outside_change::use_seen_application;
 pub fn RevokePreviousDialog(client_id: ClientId, on_closed: Callback<()>) -> impl IntoView {
     let state = use_app_state();
     let seen = use_seen_application(client_id.clone());
+    let subject = client_id.clone();
     let has_previous = {
         let client_id = client_id.clone();
         move || {
@@ -38,7 +39,15 @@ pub fn RevokePreviousDialog(client_id: ClientId, on_closed: Callback<()>) -> imp
     let moot = move || !has_previous() && !action_taken(action);
 
     view! {
-        <ConfirmDialog title="Revoke Previous Client Secret" action ready outside_change=seen.notice on_closed>
+        <ConfirmDialog
+            title="Revoke Previous Client Secret"
+            action
+            ready
+            outside_change=seen.notice
+            on_closed
+            application=subject
+            destructive=true
+        >
             <p>
                 <strong>"This action cannot be undone."</strong>
                 " Applications still using the previous secret will fail to authenticate until they use the current one."

@@ -9,11 +9,16 @@
 //! closing or leaving the page (to another tab or window) lets the lock go at once; while the user
 //! stays about to confirm, the lock is held, but yields as soon as another tab asks for it, so
 //! that tab waits about a tenth of a second at most (`browser::locks`).
+//!
+//! Names repeat, so a confirmation says which application it acts on by its name and its
+//! client ID; an action that removes something has a Confirm that looks like it (`destructive`).
 
 use leptos::prelude::*;
 
 use crate::browser::locks::{prepare_exclusive_lock, release_prepared_lock};
 use crate::components::shared::modal::{Modal, use_modal};
+use crate::domain::ClientId;
+use crate::state::use_app_state;
 
 /// Whether the confirmed action is running or has succeeded (tracked): from then on the
 /// dialog's own change is what the user sees, and nothing about it is news.
@@ -33,6 +38,12 @@ pub fn ConfirmDialog(
     #[prop(into)]
     outside_change: Signal<Option<String>>,
     on_closed: Callback<()>,
+    /// The application the action changes, named above the dialog's text.
+    #[prop(optional)]
+    application: Option<ClientId>,
+    /// Whether the action removes something: Confirm then looks dangerous.
+    #[prop(optional)]
+    destructive: bool,
     children: Children,
 ) -> impl IntoView {
     // This dialog's own write changes the application too: that is no news to its user, and
@@ -46,7 +57,8 @@ pub fn ConfirmDialog(
     });
     view! {
         <Modal title on_closed>
-            <ConfirmBody action ready outside_change>
+            {application.map(|client_id| view! { <ActingOn client_id /> })}
+            <ConfirmBody action ready outside_change destructive>
                 {children()}
             </ConfirmBody>
         </Modal>
@@ -58,6 +70,7 @@ fn ConfirmBody(
     action: Action<(), Result<(), String>>,
     ready: Signal<bool>,
     outside_change: Signal<Option<String>>,
+    destructive: bool,
     children: Children,
 ) -> impl IntoView {
     let modal = use_modal();
@@ -107,6 +120,11 @@ fn ConfirmBody(
         left_window.remove();
         left_page.remove();
     });
+    let confirm_class = if destructive {
+        "button button--destructive"
+    } else {
+        "button button--primary"
+    };
     view! {
         <div class="modal__body">{children()}</div>
         {move || outside_change.get().map(|notice| view! { <p class="notice notice--warning" role="alert">{notice}</p> })}
@@ -125,7 +143,7 @@ fn ConfirmBody(
         <div class="modal__actions">
             <button
                 type="button"
-                class="button button--primary"
+                class=confirm_class
                 disabled=move || !can_confirm()
                 on:focus=move |_| about_to_confirm()
                 on:pointerdown=move |_| about_to_confirm()
@@ -137,5 +155,28 @@ fn ConfirmBody(
             </button>
             <button type="button" class="button" on:click=move |_| modal.close()>"Cancel"</button>
         </div>
+    }
+}
+
+/// The application a confirmation acts on: its name (as stored now, so a rename in another tab
+/// shows) and its client ID, which tells apart applications of the same name.
+#[component]
+fn ActingOn(client_id: ClientId) -> impl IntoView {
+    let state = use_app_state();
+    let name = {
+        let client_id = client_id.clone();
+        move || {
+            state
+                .application(&client_id)
+                .map(|app| app.name().as_str().to_owned())
+        }
+    };
+    view! {
+        <dl class="acting-on">
+            <dt>"Application"</dt>
+            <dd class="acting-on__name"><bdi>{name}</bdi></dd>
+            <dt>"Client ID"</dt>
+            <dd><code>{client_id.to_string()}</code></dd>
+        </dl>
     }
 }
