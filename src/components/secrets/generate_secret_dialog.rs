@@ -18,6 +18,7 @@ pub fn GenerateSecretDialog(client_id: ClientId, on_closed: Callback<()>) -> imp
     let seen = use_seen_application(client_id.clone());
     let (retention, set_retention) = signal(Err::<Retention, _>(RetentionError::Empty));
     let acting_on = client_id.clone();
+    let subject = client_id.clone();
     let action = Action::new_local(move |_: &()| {
         let client_id = acting_on.clone();
         let chosen = retention.get_untracked();
@@ -61,6 +62,7 @@ pub fn GenerateSecretDialog(client_id: ClientId, on_closed: Callback<()>) -> imp
     view! {
         <ConfirmDialog
             title="Generate New Secret"
+            application=subject
             action
             ready=Signal::derive(move || retention.with(Result::is_ok))
             outside_change=seen.notice
