@@ -2,7 +2,8 @@
 //! for `web_sys` themselves: cross-tab locks, the prompt before leaving with a change unsaved,
 //! the clipboard, file downloads and file reading, HMAC signing, the panic banner, the public URL
 //! the page was built for, the frame it paints before the wasm arrives, work deferred until after
-//! the next paint, the window's height, and yielding to the browser during long work.
+//! the next paint, the window's height, keeping an element in place across a change of layout,
+//! and yielding to the browser during long work.
 
 pub mod after_paint;
 pub mod clipboard;
@@ -10,6 +11,7 @@ pub mod download;
 pub mod file_reading;
 pub mod first_paint;
 pub mod hmac;
+pub mod keep_in_place;
 pub mod leave_warning;
 pub mod locks;
 pub mod panic;

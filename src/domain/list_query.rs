@@ -21,15 +21,20 @@ pub const SORT_PARAM: &str = "sort";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StatusFilter {
     RotationInProgress,
+    /// Due or overdue: every secret the administrator should rotate (the Rotation Due table's
+    /// rows and the navigation's count).
     RotationDue,
+    /// Overdue only: the secret has reached the policy's interval.
+    RotationOverdue,
     NoClientSecret,
     Disabled,
 }
 
 impl StatusFilter {
-    pub const ALL: [StatusFilter; 4] = [
+    pub const ALL: [StatusFilter; 5] = [
         StatusFilter::RotationInProgress,
         StatusFilter::RotationDue,
+        StatusFilter::RotationOverdue,
         StatusFilter::NoClientSecret,
         StatusFilter::Disabled,
     ];
@@ -38,6 +43,7 @@ impl StatusFilter {
         match self {
             StatusFilter::RotationInProgress => "Rotation in progress",
             StatusFilter::RotationDue => "Rotation due",
+            StatusFilter::RotationOverdue => "Rotation overdue",
             StatusFilter::NoClientSecret => "No client secret",
             StatusFilter::Disabled => "Disabled",
         }
@@ -47,6 +53,7 @@ impl StatusFilter {
         match self {
             StatusFilter::RotationInProgress => "rotation-in-progress",
             StatusFilter::RotationDue => "rotation-due",
+            StatusFilter::RotationOverdue => "rotation-overdue",
             StatusFilter::NoClientSecret => "no-client-secret",
             StatusFilter::Disabled => "disabled",
         }
@@ -168,7 +175,11 @@ impl ListQuery {
     pub fn depends_on_time(&self) -> bool {
         matches!(
             self.status_filter,
-            Some(StatusFilter::RotationInProgress | StatusFilter::RotationDue)
+            Some(
+                StatusFilter::RotationInProgress
+                    | StatusFilter::RotationDue
+                    | StatusFilter::RotationOverdue
+            )
         ) || self.sort == SortOrder::PreviousSecretExpiringFirst
     }
 
@@ -283,6 +294,7 @@ impl EntryStatus {
         match filter {
             StatusFilter::RotationInProgress => self.rotation_in_progress_until.is_some(),
             StatusFilter::RotationDue => self.rotation.is_some(),
+            StatusFilter::RotationOverdue => self.rotation == Some(RotationAlert::Overdue),
             StatusFilter::NoClientSecret => !self.has_client_secret,
             StatusFilter::Disabled => self.disabled,
         }
@@ -701,6 +713,23 @@ mod tests {
     }
 
     #[test]
+    fn rotation_overdue_keeps_only_secrets_past_the_interval() {
+        let mut applications = sample();
+        applications.push(app("Echo Due", ApplicationType::OidcWebApp, 70));
+        let query = query_of(&[("status", "rotation-overdue")]);
+        assert!(shown(&applications, &query, None).is_empty());
+        assert_eq!(
+            shown(&applications, &query, Some(&NinetyDays)),
+            ["charlie portal"]
+        );
+        let due = query_of(&[("status", "rotation-due")]);
+        assert_eq!(
+            shown(&applications, &due, Some(&NinetyDays)),
+            ["charlie portal", "Echo Due"]
+        );
+    }
+
+    #[test]
     fn applications_without_a_secret_are_never_due() {
         let old_spa = app("Old SPA", ApplicationType::SinglePage, 400);
         let status = EntryStatus::of(&old_spa, now(), Some(&NinetyDays));
@@ -815,6 +844,7 @@ mod tests {
     fn only_rotation_filters_and_the_expiry_sort_depend_on_time() {
         assert!(query_of(&[("status", "rotation-in-progress")]).depends_on_time());
         assert!(query_of(&[("status", "rotation-due")]).depends_on_time());
+        assert!(query_of(&[("status", "rotation-overdue")]).depends_on_time());
         assert!(query_of(&[("sort", "previous-expiring")]).depends_on_time());
         assert!(!query_of(&[("status", "disabled"), ("sort", "oldest-secret")]).depends_on_time());
     }

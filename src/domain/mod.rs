@@ -38,7 +38,7 @@ pub use retention::{
     CustomRetention, DurationUnit, MAX_RETENTION_DAYS, MAX_RETENTION_HOURS, Retention,
     RetentionChoice, RetentionError,
 };
-pub use rotation_overview::{RotationDue, RotationInProgress, RotationOverview};
+pub use rotation_overview::{RotationDue, RotationInProgress, RotationOverview, RotationStanding};
 pub use rotation_policy::{
     DEFAULT_ROTATION_DAYS, IntervalError, MAX_ROTATION_DAYS, MIN_ROTATION_DAYS, RotationInterval,
     RotationPolicy, RotationStatus,

@@ -1,6 +1,7 @@
 //! What the Secret Rotation page shows: the rotations still in progress (a previous secret not
 //! yet expired) and the secrets the policy says are due or overdue, both found in one pass over
-//! the applications so a page of 10,000 can be recomputed every second.
+//! the applications so a page of 10,000 can be recomputed every second; and where one
+//! application stands (`RotationStanding`), as its Configuration tab says it.
 //!
 //! Entries name applications by position in the slice they were computed from, so a tick that
 //! changes nothing produces an equal overview (and nothing re-renders), and building the rows
@@ -10,7 +11,7 @@ use chrono::{DateTime, Utc};
 
 use super::application::Application;
 use super::by_time::oldest_first;
-use super::rotation_policy::RotationPolicy;
+use super::rotation_policy::{RotationPolicy, RotationStatus};
 
 /// An application whose previous secret is still valid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +128,32 @@ impl RotationOverview {
     }
 }
 
+/// Where one application's client secret stands on rotation at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RotationStanding {
+    /// Against the policy: due, overdue, or when it will be; `None` without a policy.
+    pub status: Option<RotationStatus>,
+    /// When the previous secret of a rotation in progress expires.
+    pub in_progress_until: Option<DateTime<Utc>>,
+}
+
+impl RotationStanding {
+    /// `None` for an application without a client secret: it has nothing to rotate.
+    pub fn of(
+        application: &Application,
+        policy: RotationPolicy,
+        now: DateTime<Utc>,
+    ) -> Option<Self> {
+        application.client_secret().ok()?;
+        Some(Self {
+            status: application.rotation_status(policy, now),
+            in_progress_until: application
+                .previous_secret(now)
+                .map(|previous| previous.expires_at),
+        })
+    }
+}
+
 /// What one application contributes: a rotation in progress, a rotation due, both or neither.
 fn entries_of(
     application: &Application,
@@ -199,6 +226,51 @@ mod tests {
         )
         .unwrap();
         app
+    }
+
+    #[test]
+    fn an_applications_standing_says_due_overdue_or_when_and_any_rotation_in_progress() {
+        let overdue = application("Overdue", ApplicationType::Native, Duration::days(95));
+        assert_eq!(
+            RotationStanding::of(&overdue, every(90), now()),
+            Some(RotationStanding {
+                status: Some(RotationStatus::Overdue {
+                    overdue_by: Duration::days(5)
+                }),
+                in_progress_until: None,
+            })
+        );
+        let due = application("Due", ApplicationType::Worker, Duration::days(85));
+        assert_eq!(
+            RotationStanding::of(&due, every(90), now()).and_then(|standing| standing.status),
+            Some(RotationStatus::Due {
+                due_in: Duration::days(5)
+            })
+        );
+        let rotating = rotated("Rotating", Duration::hours(1), Duration::days(7));
+        assert_eq!(
+            RotationStanding::of(&rotating, every(90), now()),
+            Some(RotationStanding {
+                status: Some(RotationStatus::NotDue {
+                    due_in: Duration::days(90) - Duration::hours(1)
+                }),
+                in_progress_until: Some(now() - Duration::hours(1) + Duration::days(7)),
+            })
+        );
+    }
+
+    #[test]
+    fn without_a_policy_the_standing_has_no_status_and_without_a_secret_there_is_none() {
+        let ancient = application("Ancient", ApplicationType::Worker, Duration::days(3000));
+        assert_eq!(
+            RotationStanding::of(&ancient, RotationPolicy::NoPolicy, now()),
+            Some(RotationStanding {
+                status: None,
+                in_progress_until: None,
+            })
+        );
+        let saml = application("Saml", ApplicationType::Saml, Duration::days(900));
+        assert_eq!(RotationStanding::of(&saml, every(90), now()), None);
     }
 
     #[test]

@@ -1,6 +1,9 @@
 // Procedure step 1: Applications > Applications, browsing and searching for an application.
 import { test, expect } from './fixtures.mjs';
-import { DEMO_APPS, clientIdFromEntry, entries, entry, heading, openApplications, searchBox } from './support/app.mjs';
+import {
+  ACKNOWLEDGE, DEMO_APPS, clientIdFromEntry, entries, entry, heading, openApplications, openConfiguration, openRevokeDialog,
+  panelHeading, previousRegion, searchBox, secretRegion, status,
+} from './support/app.mjs';
 
 /** The names of the listed applications, in order. */
 async function listedNames(page) {
@@ -154,5 +157,93 @@ test.describe('Applications list', () => {
     expect(firstFrame.entries).toBeLessThan(25);
     await expect(entries(page)).toHaveCount(50);
     await expect(entries(page).nth(49)).toContainText('Bulk Copy 050');
+  });
+});
+
+/** The page's scroll position once two more frames have been painted (a navigation finishes
+ * after the click, and the router scrolled, if at all, by then). */
+const settledScrollY = (page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY)))));
+
+test.describe('Opening an application and acting keep the page where it was', () => {
+  test('opening the 86th entry after Show more keeps it where it was on screen, beside the panel, and closing keeps it there too', async ({ page }) => {
+    await addBulkCopies(page);
+    await page.getByRole('button', { name: 'Show 50 more' }).click();
+    await expect(entries(page)).toHaveCount(100);
+    const row = entries(page).nth(85);
+    await row.scrollIntoViewIfNeeded();
+    const before = await settledScrollY(page);
+    expect(before, 'row 86 is far down the page').toBeGreaterThan(2000);
+    const top = (await row.boundingBox()).y;
+    const name = (await row.locator('.app-row__name').textContent()).trim();
+    // Where the entry is on screen once the page has settled, against where it was.
+    const moved = async () => {
+      await settledScrollY(page);
+      return Math.abs((await row.boundingBox()).y - top);
+    };
+
+    await row.click();
+    await expect(panelHeading(page, name)).toBeVisible();
+    await expect(row).toHaveAttribute('aria-current', 'page');
+    // The list narrows beside the panel and its rows grow taller: the page scrolls by as much,
+    // so the entry clicked stays under the pointer (it never jumps to the top).
+    expect(await moved(), 'the entry stayed where it was on screen').toBeLessThanOrEqual(4);
+    expect(await settledScrollY(page), 'the page was not sent to the top').toBeGreaterThan(2000);
+    await expect(row).toBeInViewport();
+    await expect(panelHeading(page, name)).toBeInViewport();
+
+    // Switching tabs keeps everything where it is; closing too, the entry focused.
+    const withPanel = await settledScrollY(page);
+    await page.getByRole('tab', { name: 'Configuration' }).click();
+    await expect(secretRegion(page)).toBeVisible();
+    expect(Math.abs((await settledScrollY(page)) - withPanel), 'a tab change did not move the page').toBeLessThanOrEqual(4);
+    await expect(panelHeading(page, name)).toBeInViewport();
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await expect(panelHeading(page, name)).toHaveCount(0);
+    await expect(row).toBeFocused();
+    expect(await moved(), 'closing left the entry where it was on screen').toBeLessThanOrEqual(4);
+  });
+
+  test.describe('on a 360 px screen', () => {
+    test.use({ viewport: { width: 360, height: 740 } });
+
+    test('Revoke Previous Client Secret leaves the page where it was, the Client Secret section in view', async ({ page }) => {
+      await openApplications(page);
+      await openConfiguration(page, 'Customer Portal');
+      const revoke = previousRegion(page).getByRole('button', { name: 'Revoke Previous Client Secret' });
+      await revoke.scrollIntoViewIfNeeded();
+      const before = await settledScrollY(page);
+      expect(before, 'Revoke is below the first screen').toBeGreaterThan(300);
+
+      const dialog = await openRevokeDialog(page);
+      await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(status(page)).toContainText('revoked');
+      await expect(previousRegion(page)).toHaveCount(0);
+      const after = await settledScrollY(page);
+      expect(before - after, `the page stayed near where it was (${before} then ${after})`).toBeLessThan(200);
+      await expect(secretRegion(page)).toBeInViewport();
+    });
+
+    test('Generate New Secret leaves the page where it was, the Client Secret section in view', async ({ page }) => {
+      await openApplications(page);
+      await openConfiguration(page, 'Billing Sync Worker');
+      const generate = secretRegion(page).getByRole('button', { name: 'Generate New Secret' });
+      await generate.scrollIntoViewIfNeeded();
+      const before = await settledScrollY(page);
+      expect(before, 'Generate is below the first screen').toBeGreaterThan(200);
+
+      await generate.click();
+      const dialog = page.getByRole('dialog', { name: 'Generate New Secret' });
+      await dialog.getByRole('radio', { name: 'Retain for 7 Days' }).check();
+      await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(previousRegion(page)).toBeVisible();
+      const after = await settledScrollY(page);
+      expect(Math.abs(after - before), `the page stayed near where it was (${before} then ${after})`).toBeLessThan(200);
+      await expect(secretRegion(page)).toBeInViewport();
+    });
   });
 });

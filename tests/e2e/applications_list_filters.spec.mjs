@@ -18,7 +18,7 @@ test.describe('Applications list filters and sort', () => {
       'All types', 'OIDC Web App', 'Native', 'Single-Page', 'Worker', 'SAML Application', 'WS-Federation',
     ]);
     await expect(statusSelect(page).locator('option')).toHaveText([
-      'All statuses', 'Rotation in progress', 'Rotation due', 'No client secret', 'Disabled',
+      'All statuses', 'Rotation in progress', 'Rotation due', 'Rotation overdue', 'No client secret', 'Disabled',
     ]);
     await expect(sortSelect(page).locator('option')).toHaveText([
       'Name', 'Newest first', 'Oldest secret first', 'Previous secret expiring first',
@@ -60,12 +60,47 @@ test.describe('Applications list filters and sort', () => {
     ]);
   });
 
-  test('Disabled shows nothing on a fresh profile and an empty-state message says so', async ({ page }) => {
+  test('Disabled shows nothing on a fresh profile; the empty state names the filter and Clear filters lists everything again', async ({ page }) => {
     await openApplications(page);
     await statusSelect(page).selectOption({ label: 'Disabled' });
     await expect(entries(page)).toHaveCount(0);
-    await expect(page.getByText('No applications match your search.')).toBeVisible();
+    await expect(page.getByText('No applications match the filter Status: Disabled.')).toBeVisible();
+    await expect(page.getByText('No applications match your search.')).toHaveCount(0);
     await expect(countLine(page)).toHaveText('0 of 11 applications match');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(entries(page)).toHaveCount(11);
+    await expect(statusSelect(page)).toHaveValue('');
+    await expect(page).toHaveURL('/applications');
+    await expect(searchBox(page)).toBeFocused();
+  });
+
+  test('a search and filters that match nothing are named, and Clear search and filters resets all three but not the sort', async ({ page }) => {
+    await page.goto('/applications?sort=newest');
+    await typeSelect(page).selectOption({ label: 'Worker' });
+    await statusSelect(page).selectOption({ label: 'Rotation in progress' });
+    await searchBox(page).pressSequentially('billing');
+    await expect(entries(page)).toHaveCount(0);
+    await expect(page.getByText('No applications match your search with the filters Type: Worker and Status: Rotation in progress.')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect(entries(page)).toHaveCount(11);
+    await expect(searchBox(page)).toHaveValue('');
+    await expect(typeSelect(page)).toHaveValue('');
+    await expect(statusSelect(page)).toHaveValue('');
+    await expect(sortSelect(page)).toHaveValue('newest');
+    await expect(page).toHaveURL('/applications?sort=newest');
+    // Back brings the cleared query back, as for any other choice.
+    await page.goBack();
+    await expect(searchBox(page)).toHaveValue('billing');
+    await expect(page.getByRole('button', { name: 'Clear search and filters' })).toBeVisible();
+  });
+
+  test('a search alone that matches nothing offers Clear search', async ({ page }) => {
+    await openApplications(page);
+    await searchBox(page).pressSequentially('nothing by this name');
+    await expect(page.getByText('No applications match your search.')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await expect(entries(page)).toHaveCount(11);
+    await expect(searchBox(page)).toHaveValue('');
   });
 
   test('Previous secret expiring first puts the soonest expiry first', async ({ page }) => {
@@ -255,6 +290,19 @@ test.describe('Rotation due and overdue follow the rotation policy', () => {
     }
     await statusSelect(page).selectOption({ label: 'Rotation due' });
     expect(await names(page)).toEqual(['Mobile Banking', 'Partner Dashboard']);
+  });
+
+  test('Rotation overdue keeps only the secrets past the interval, in the address like the other filters', async ({ page }) => {
+    await openApplications(page);
+    await statusSelect(page).selectOption({ label: 'Rotation overdue' });
+    expect(await names(page)).toEqual(['Partner Dashboard']);
+    await expect(row(page, 'Partner Dashboard')).toContainText('Rotation overdue');
+    await expect(page).toHaveURL(/[?&]status=rotation-overdue\b/);
+    await page.reload();
+    await expect(statusSelect(page)).toHaveValue('rotation-overdue');
+    await expect(entries(page)).toHaveCount(1);
+    await page.goto('/applications?status=rotation-overdue&type=native');
+    await expect(page.getByText('No applications match the filters Type: Native and Status: Rotation overdue.')).toBeVisible();
   });
 
   test('a policy saved in another tab changes the badges and the Rotation due filter at once', async ({ page, newPage }) => {

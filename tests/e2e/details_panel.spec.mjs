@@ -1,6 +1,6 @@
 // The details panel: what it holds, its own address per tab (deep links), and closing it.
 import { test, expect } from './fixtures.mjs';
-import { clientIdFromEntry, entry, heading, openApplications, panelHeading, secretRegion } from './support/app.mjs';
+import { clientIdFromEntry, entry, heading, openApplications, panelHeading, searchBox, secretRegion } from './support/app.mjs';
 
 test.describe('Details panel', () => {
   test('the panel has a heading with the application name, a tablist with Overview, Configuration and Activity, and a close control', async ({ page }) => {
@@ -37,6 +37,39 @@ test.describe('Details panel', () => {
     await expect(panelHeading(page, 'Billing Sync Worker')).toHaveCount(0);
     await expect(page).toHaveURL('/applications');
     await expect(entry(page, 'Billing Sync Worker')).toBeFocused();
+  });
+
+  test('Escape closes the panel after a click on its text, and right after a click on the entry', async ({ page }) => {
+    await openApplications(page);
+    await entry(page, 'Mobile Banking').click();
+    await expect(panelHeading(page, 'Mobile Banking')).toBeVisible();
+    // A click on text that is not a control: focus is on the page itself, not in the panel.
+    await page.getByRole('tabpanel').getByText('Client ID', { exact: true }).click();
+    await page.keyboard.press('Escape');
+    await expect(panelHeading(page, 'Mobile Banking')).toHaveCount(0);
+    await expect(page).toHaveURL('/applications');
+    await expect(entry(page, 'Mobile Banking')).toBeFocused();
+
+    await entry(page, 'Partner Dashboard').click();
+    await expect(panelHeading(page, 'Partner Dashboard')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(panelHeading(page, 'Partner Dashboard')).toHaveCount(0);
+    await expect(entry(page, 'Partner Dashboard')).toBeFocused();
+  });
+
+  test('Escape in the search field or in an open dialog does not close the panel', async ({ page }) => {
+    await openApplications(page);
+    await entry(page, 'Mobile Banking').click();
+    await expect(panelHeading(page, 'Mobile Banking')).toBeVisible();
+    await searchBox(page).pressSequentially('mob');
+    await page.keyboard.press('Escape');
+    await expect(panelHeading(page, 'Mobile Banking')).toBeVisible();
+    await page.getByRole('button', { name: 'Rename Application' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rename Application' });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(panelHeading(page, 'Mobile Banking')).toBeVisible();
   });
 
   test('clicking the Configuration tab leaves focus on that tab', async ({ page }) => {

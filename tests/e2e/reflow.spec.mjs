@@ -71,3 +71,49 @@ test.describe('Reflow at 200% zoom and on a narrow screen', () => {
     });
   }
 });
+
+/** The boxes of the Secret Rotation link, of its label's last line and of its "2 due" count. */
+async function rotationLinkLayout(page) {
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Secret Rotation/ });
+  await expect(link.getByText('2 due', { exact: true })).toBeVisible();
+  return link.evaluate((element) => {
+    const box = ({ top, bottom, left, right }) => ({ top, bottom, left, right });
+    const label = [...element.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent.includes('Secret Rotation'));
+    const range = document.createRange();
+    range.selectNodeContents(label);
+    const lines = [...range.getClientRects()];
+    const count = [...element.querySelectorAll('*')].find((node) => node.textContent === '2 due');
+    return { link: box(element.getBoundingClientRect()), label: box(lines[lines.length - 1]), count: box(count.getBoundingClientRect()) };
+  });
+}
+
+test.describe('The navigation count and the Applications toolbar', () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 640, height: 400 }, { width: 360, height: 740 }]) {
+    test.describe(`${viewport.width} px wide`, () => {
+      test.use({ viewport });
+
+      test('the "2 due" count sits on the line of the Secret Rotation label, after it and inside the link', async ({ page }) => {
+        await openApplications(page);
+        const { link, label, count } = await rotationLinkLayout(page);
+        const middle = (count.top + count.bottom) / 2;
+        expect(middle, `the count's middle (${middle}) is within the label's line (${label.top}-${label.bottom})`).toBeGreaterThan(label.top);
+        expect(middle).toBeLessThan(label.bottom);
+        expect(count.left, 'the count follows the label').toBeGreaterThanOrEqual(label.right);
+        expect(count.top, 'the count does not float above the link').toBeGreaterThanOrEqual(link.top);
+        expect(count.right, 'the count stays inside the link').toBeLessThanOrEqual(link.right + 0.5);
+        await expectNoSidewaysOverflow(page, 'the navigation with its count');
+      });
+
+      test('Add Application, Export and Import share one row', async ({ page }) => {
+        await openApplications(page);
+        const tops = [];
+        for (const name of ['Add Application', 'Export', 'Import']) {
+          const box = await page.getByRole('main').getByRole('button', { name, exact: true }).boundingBox();
+          tops.push(Math.round(box.y));
+          expect(box.x + box.width, `${name} fits the width`).toBeLessThanOrEqual(viewport.width);
+        }
+        expect(new Set(tops).size, `the buttons' rows: ${tops.join(', ')}`).toBe(1);
+      });
+    });
+  }
+});

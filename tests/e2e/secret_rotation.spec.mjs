@@ -316,3 +316,29 @@ for (const [mode, options] of [
     });
   });
 }
+
+test.describe('what an empty Rotation Due table says', () => {
+  test.use({ clockAt: START, viewport: { width: 360, height: 740 } });
+  const dueSection = (page) => page.getByRole('region', { name: 'Rotation Due', exact: true });
+
+  test('with No rotation policy it says there is none, so nothing is due, and points to the Rotation Policy form', async ({ page }) => {
+    await openRotation(page);
+    await noPolicy(page).check();
+    await save(page).click();
+    await expect(status(page)).toContainText('Rotation policy saved: no rotation policy.');
+    await expect(applicationsIn(due(page))).toHaveCount(0);
+    await expect(dueSection(page)).toContainText('No rotation is due because there is no rotation policy: without one, no client secret is ever due.');
+    await expect(dueSection(page)).not.toContainText('younger than the rotation policy requires');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await dueSection(page).getByRole('link', { name: 'Rotation Policy' }).click();
+    await expect(policyForm(page).getByRole('heading', { name: 'Rotation Policy' })).toBeInViewport();
+  });
+
+  test('under a policy nothing has reached, it says every secret is younger than the policy requires', async ({ page }) => {
+    await openRotation(page);
+    await savePolicy(page, 3650);
+    await expect(applicationsIn(due(page))).toHaveCount(0);
+    await expect(dueSection(page)).toContainText('No rotation is due: every client secret is younger than the rotation policy requires.');
+    await expect(dueSection(page).getByRole('link')).toHaveCount(0);
+  });
+});

@@ -8,8 +8,10 @@
 //! rest of the page is built once that frame is painted, out of view.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::browser::after_paint::when_idle_after_next_paint;
+use crate::browser::keep_in_place::keep_in_place_across_next_frame;
 use crate::browser::viewport::items_filling_the_window;
 use crate::domain::{
     ApplicationType, ClientId, EntryStatus, ListQuery, NameOrder, RotationAlert, SearchText,
@@ -17,7 +19,8 @@ use crate::domain::{
 };
 use crate::state::use_app_state;
 
-use crate::components::applications::list_address::query_string;
+use crate::components::applications::list_address::{ListQueryState, query_string};
+use crate::components::applications::no_matches::NoMatches;
 use crate::components::details::details_panel::{Tab, application_path};
 use crate::components::shared::site_base::use_site_base;
 use crate::components::shared::time_text::{local_date_time, machine_time};
@@ -44,9 +47,10 @@ struct Row {
 
 #[component]
 pub fn ApplicationList(
-    query: Memo<ListQuery>,
+    list_query: ListQueryState,
     #[prop(into)] selected: Signal<Option<ClientId>>,
 ) -> impl IntoView {
+    let query = list_query.query();
     let state = use_app_state();
     let now = state.now();
     let policy = state.rotation_policy();
@@ -163,7 +167,7 @@ pub fn ApplicationList(
         <p class="list-count" aria-live="polite">{count_text}</p>
         <Show
             when=move || matches.with(|rows| !rows.is_empty())
-            fallback=move || view! { <p class="empty-state">"No applications match your search."</p> }
+            fallback=move || view! { <NoMatches list_query /> }
         >
             <ul class="app-list">
                 <For each=visible key=Row::clone let:row>
@@ -229,6 +233,14 @@ fn ApplicationEntry(
                 class="app-row"
                 class:app-row--selected=is_selected.clone()
                 href=move || format!("{path}{}", suffix.get())
+                // Opening keeps the list where it is: the router scrolls to the top otherwise,
+                // and the list narrowing beside the panel would move the entry.
+                data-noscroll=""
+                on:click=move |event| {
+                    if let Some(entry) = event.current_target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) {
+                        keep_in_place_across_next_frame(entry);
+                    }
+                }
                 data-client-id=row.client_id.to_string()
                 aria-current=move || is_selected().then_some("page")
             >

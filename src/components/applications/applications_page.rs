@@ -12,6 +12,7 @@ use crate::components::applications::add_application_dialog::AddApplicationDialo
 use crate::components::applications::application_list::ApplicationList;
 use crate::components::applications::list_address::{HistoryEntry, use_list_query_state};
 use crate::components::applications::list_filters::ListFilters;
+use crate::components::applications::no_matches::SEARCH_FIELD_ID;
 use crate::components::exchange::export_dialog::ExportDialog;
 use crate::components::exchange::import_dialog::ImportDialog;
 use crate::components::shared::site_base::use_site_base;
@@ -61,6 +62,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                 <div class="search">
                     <input
                         type="search"
+                        id=SEARCH_FIELD_ID
                         class="search__input"
                         aria-label="Search applications by name or client ID"
                         placeholder="Search by name or client ID"
@@ -71,7 +73,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                     />
                 </div>
                 <ListFilters list_query />
-                <ApplicationList query selected />
+                <ApplicationList list_query selected />
             </div>
             <Outlet />
         </div>

@@ -6,3 +6,4 @@ pub(crate) mod application_list;
 pub(crate) mod applications_page;
 pub(crate) mod list_address;
 pub(crate) mod list_filters;
+pub(crate) mod no_matches;

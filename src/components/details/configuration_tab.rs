@@ -1,6 +1,7 @@
-//! The Configuration tab: token endpoint auth method, then the secret sections and the token
-//! request, or the reason there are none. Dialogs live here, not in the sections, so a dialog stays put if its section
-//! disappears underneath it (a previous secret expiring while Revoke is open).
+//! The Configuration tab: token endpoint auth method, then the secret's rotation status, the
+//! secret sections and the token request, or the reason there are none. Dialogs live here, not
+//! in the sections, so a dialog stays put if its section disappears underneath it (a previous
+//! secret expiring while Revoke is open).
 
 use leptos::prelude::*;
 
@@ -8,6 +9,7 @@ use crate::domain::{Application, NoSecretReason};
 use crate::state::use_app_state;
 
 use crate::components::details::auth_method_form::AuthMethodForm;
+use crate::components::rotation::application_rotation_status::ApplicationRotationStatus;
 use crate::components::secrets::check_secret_dialog::CheckSecretDialog;
 use crate::components::secrets::client_secret_section::ClientSecretSection;
 use crate::components::secrets::generate_secret_dialog::GenerateSecretDialog;
@@ -73,6 +75,7 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
                 }
                 None => {
                     view! {
+                        <ApplicationRotationStatus application />
                         <ClientSecretSection
                             client_id=client_id()
                             secret=Signal::derive(move || secret.get().map(|(value, _)| value).unwrap_or_default())

@@ -1,11 +1,14 @@
 //! The details panel of one application: its name, the Overview, Configuration and Activity
 //! tabs (a route each), and closing (button or Escape) with focus back on its list entry.
+//! Opening, closing and switching tabs keep the page's scroll position: the list stays where
+//! the administrator left it, and on a wide screen the panel is sticky beside it.
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
+use crate::browser::keep_in_place::keep_in_place_across_next_frame;
 use crate::domain::{Application, ClientId};
 use crate::state::{AppState, use_app_state};
 use crate::storage::{RecordProblem, record_key};
@@ -80,26 +83,30 @@ pub fn DetailsPanel() -> impl IntoView {
     let list_suffix = use_list_suffix();
     let close = move || {
         let client_id = client_id.get_untracked();
+        // The list widens as the panel leaves: the entry stays where it is on screen.
+        if let Some(entry) = list_entry(&client_id) {
+            keep_in_place_across_next_frame(entry);
+        }
         navigate(
             &format!("/applications{}", list_suffix.get_untracked()),
-            NavigateOptions::default(),
+            keep_scroll_position(),
         );
         request_animation_frame(move || focus_list_entry(&client_id));
     };
-    let close_on_escape = {
-        let close = close.clone();
-        move |event: web_sys::KeyboardEvent| {
-            if event.key() == "Escape" && !event.default_prevented() && !from_inside_dialog(&event)
-            {
-                event.prevent_default();
-                close();
-            }
-        }
-    };
     let close_button = Callback::new(move |()| close());
+    // On the window, not the panel: after a click on the panel's text focus is on the page
+    // itself, and after a click on an entry it is on that entry; Escape closes the panel there
+    // too. A dialog's Escape is its own, and so is a field's outside the panel (the search).
+    let close_on_escape = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.key() == "Escape" && !event.default_prevented() && escape_closes_panel(&event) {
+            event.prevent_default();
+            close_button.run(());
+        }
+    });
+    on_cleanup(move || close_on_escape.remove());
 
     view! {
-        <section class="panel" aria-labelledby="panel-title" on:keydown=close_on_escape>
+        <section class="panel" aria-labelledby="panel-title">
             // Why no application can be shown arrives as an error value, rendered in one place.
             <ErrorBoundary fallback=move |errors| view! { <Unavailable errors on_close=close_button /> }>
                 {move || match (exists.get(), tab_known.get()) {
@@ -210,7 +217,7 @@ fn PanelContent(
         let path = application.with_untracked(|app| application_path(&app.client_id, target));
         navigate(
             &format!("{path}{}", list_suffix.get_untracked()),
-            NavigateOptions::default(),
+            keep_scroll_position(),
         );
         request_animation_frame(move || focus_element(&format!("#tab-{}", target.segment())));
     };
@@ -238,6 +245,8 @@ fn PanelContent(
                     view! {
                         <a
                             href=move || format!("{href}{}", list_suffix.get())
+                            // The router's own link handling scrolls to the top otherwise.
+                            data-noscroll=""
                             role="tab"
                             id=format!("tab-{}", each.segment())
                             class="tabs__tab"
@@ -276,11 +285,31 @@ fn CloseButton(on_close: Callback<()>) -> impl IntoView {
     }
 }
 
-fn from_inside_dialog(event: &web_sys::KeyboardEvent) -> bool {
-    event
+/// The router scrolls to the top after a navigation unless told otherwise; opening, closing
+/// and switching tabs keep the page where the administrator was.
+fn keep_scroll_position() -> NavigateOptions {
+    NavigateOptions {
+        scroll: false,
+        ..NavigateOptions::default()
+    }
+}
+
+/// Whether an Escape pressed on `event`'s target is meant for the panel: not while a dialog is
+/// open, and not in a form field outside the panel (the search field clears itself on Escape).
+fn escape_closes_panel(event: &web_sys::KeyboardEvent) -> bool {
+    let dialog_open = document()
+        .query_selector("dialog[open]")
+        .ok()
+        .flatten()
+        .is_some();
+    let target = event
         .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|element| element.closest("dialog").ok().flatten().is_some())
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+    let in_field_outside_panel = target.is_some_and(|element| {
+        matches!(element.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+            && element.closest(".panel").ok().flatten().is_none()
+    });
+    !dialog_open && !in_field_outside_panel
 }
 
 /// Whether the focused element is something other than the page itself and is rendered.
@@ -292,8 +321,19 @@ fn focus_is_visible() -> bool {
         .is_some_and(|element| element.get_client_rects().length() > 0)
 }
 
+fn list_entry(client_id: &ClientId) -> Option<web_sys::Element> {
+    document()
+        .query_selector(&list_entry_selector(client_id))
+        .ok()
+        .flatten()
+}
+
+fn list_entry_selector(client_id: &ClientId) -> String {
+    format!("[data-client-id=\"{client_id}\"]")
+}
+
 fn focus_list_entry(client_id: &ClientId) {
-    focus_element(&format!("[data-client-id=\"{client_id}\"]"));
+    focus_element(&list_entry_selector(client_id));
 }
 
 fn focus_element(selector: &str) {

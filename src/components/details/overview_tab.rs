@@ -30,10 +30,7 @@ pub fn OverviewTab(application: Memo<Application>) -> impl IntoView {
             </div>
             <div>
                 <dt>"Type"</dt>
-                <dd>
-                    {move || application.with(|app| app.kind.label())}
-                    {move || application.with(|app| if app.kind.is_oidc() { " (OIDC)" } else { "" })}
-                </dd>
+                <dd>{move || application.with(|app| app.kind.label())}</dd>
             </div>
             <div>
                 <dt>"Status"</dt>

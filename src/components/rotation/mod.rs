@@ -1,5 +1,7 @@
-//! The Secret Rotation page: rotations in progress, rotations due by the policy, and the policy.
+//! The Secret Rotation page: rotations in progress, rotations due by the policy, and the policy;
+//! and one application's own rotation status, shown on its Configuration tab.
 
+pub(crate) mod application_rotation_status;
 pub(crate) mod paged_table;
 pub(crate) mod rotation_due_table;
 pub(crate) mod rotation_policy_form;

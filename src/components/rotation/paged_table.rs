@@ -69,7 +69,8 @@ pub fn PagedTable(
     /// The column headers, in order.
     columns: [&'static str; 3],
     /// What the table says when it has no rows.
-    empty_text: &'static str,
+    #[prop(into)]
+    empty: ViewFn,
     /// The overview's list the rows come from.
     list: OverviewList,
     /// One row (`<tr>`) of the table.
@@ -99,7 +100,7 @@ pub fn PagedTable(
                 </table>
             </div>
             <Show when=move || total.get() == 0>
-                <p class="empty-state rotation-table__empty">{empty_text}</p>
+                <p class="empty-state rotation-table__empty">{empty.run()}</p>
             </Show>
             <Show when=move || { remaining() > 0 }>
                 <button

@@ -1,9 +1,10 @@
 //! Rotation Due: applications whose current secret the rotation policy says is due or overdue,
 //! overdue first, with the secret's age and how long until (or since) the policy's interval.
+//! Empty, it says why: every secret is young enough, or there is no policy to be due under.
 
 use leptos::prelude::*;
 
-use crate::domain::RotationStatus;
+use crate::domain::{RotationPolicy, RotationStatus};
 use crate::state::use_app_state;
 
 use crate::components::rotation::paged_table::{
@@ -12,6 +13,8 @@ use crate::components::rotation::paged_table::{
 use crate::components::shared::time_text::duration_in_words;
 
 const COLUMNS: [&str; 3] = ["Application", "Secret age", "Due"];
+/// The Rotation Policy form's heading, which the empty table points to.
+const POLICY_HEADING_ID: &str = "rotation-policy-heading";
 
 #[component]
 pub fn RotationDueTable() -> impl IntoView {
@@ -22,11 +25,26 @@ pub fn RotationDueTable() -> impl IntoView {
             Some((entry.position, entry.secret_created_at))
         },
     };
+    let policy = use_app_state().rotation_policy();
+    let empty = move || {
+        match policy.get() {
+        RotationPolicy::Every(_) => {
+            "No rotation is due: every client secret is younger than the rotation policy requires."
+                .into_any()
+        }
+        RotationPolicy::NoPolicy => view! {
+            "No rotation is due because there is no rotation policy: without one, no client secret is ever due. To have secrets come due at an age, set an interval under "
+            <a href=format!("#{POLICY_HEADING_ID}")>"Rotation Policy"</a>
+            "."
+        }
+        .into_any(),
+    }
+    };
     view! {
         <PagedTable
             title="Rotation Due"
             columns=COLUMNS
-            empty_text="No rotation is due: every client secret is younger than the rotation policy requires."
+            empty=move || empty
             list
             row=|row| view! { <DueRow row /> }.into_any()
         />

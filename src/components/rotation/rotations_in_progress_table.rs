@@ -25,7 +25,7 @@ pub fn RotationsInProgressTable() -> impl IntoView {
         <PagedTable
             title="Rotations in Progress"
             columns=COLUMNS
-            empty_text="No rotation is in progress: no application has a previous secret that is still valid."
+            empty=|| "No rotation is in progress: no application has a previous secret that is still valid."
             list
             row=|row| view! { <InProgressRow row /> }.into_any()
         />

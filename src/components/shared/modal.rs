@@ -83,16 +83,21 @@ fn active_element() -> Option<web_sys::HtmlElement> {
 }
 
 /// Focuses the opener, or the open panel's heading when the opener has gone (a revoked
-/// secret's button disappears with its section).
+/// secret's button disappears with its section). The heading is focused where the page is:
+/// scrolled to, it would take the administrator away from the section they acted in.
 fn return_focus(opener: Option<web_sys::HtmlElement>) {
-    let target = opener.filter(|opener| opener.is_connected()).or_else(|| {
-        document()
-            .query_selector("[data-focus-fallback]")
-            .ok()??
-            .dyn_into()
-            .ok()
-    });
-    if let Some(target) = target {
-        let _ = target.focus();
+    if let Some(opener) = opener.filter(|opener| opener.is_connected()) {
+        let _ = opener.focus();
+        return;
+    }
+    let fallback = document()
+        .query_selector("[data-focus-fallback]")
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(fallback) = fallback {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = fallback.focus_with_options(&options);
     }
 }
