@@ -7,7 +7,7 @@ import {
 } from './support/first_paint.mjs';
 
 /** Each main navigation link as its address and its label (the live "N due" count left out: the
- * static frame cannot know it, and the badge sits on its own line, so nothing moves). */
+ * static frame cannot know it, and the badge ends its label's line, so nothing else moves). */
 const navigationLinks = (page) =>
   page
     .getByRole('navigation', { name: 'Main' })

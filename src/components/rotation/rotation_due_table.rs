@@ -10,11 +10,10 @@ use crate::state::use_app_state;
 use crate::components::rotation::paged_table::{
     ApplicationCell, ApplicationRow, OverviewList, PagedTable,
 };
+use crate::components::rotation::rotation_policy_form::HEADING_ID as POLICY_HEADING_ID;
 use crate::components::shared::time_text::duration_in_words;
 
 const COLUMNS: [&str; 3] = ["Application", "Secret age", "Due"];
-/// The Rotation Policy form's heading, which the empty table points to.
-const POLICY_HEADING_ID: &str = "rotation-policy-heading";
 
 #[component]
 pub fn RotationDueTable() -> impl IntoView {

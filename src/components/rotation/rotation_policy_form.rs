@@ -13,7 +13,8 @@ use crate::domain::{
 };
 use crate::state::use_app_state;
 
-const HEADING_ID: &str = "rotation-policy-heading";
+/// The form's heading, which the empty Rotation Due table links to.
+pub const HEADING_ID: &str = "rotation-policy-heading";
 const HINT_ID: &str = "rotation-interval-hint";
 const ERROR_ID: &str = "rotation-interval-error";
 
