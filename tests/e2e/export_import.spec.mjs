@@ -297,6 +297,25 @@ test.describe('Import Applications: bad files are refused with a clear message a
     expect(Object.keys((await storage(page)).records)).toContain('new-one');
   });
 
+  test('acknowledging one file does not acknowledge the next: choosing another file asks again', async ({ page }) => {
+    await openApplications(page);
+    const dialog = await chooseFile(page, envelope([entry('first-file')]), 'first.json');
+    await expect(previewRows(page)).toHaveCount(1);
+    const acknowledge = dialog.getByRole('checkbox', { name: ACKNOWLEDGE });
+    await acknowledge.check();
+    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeEnabled();
+
+    await chooseFile(page, envelope([entry('second-file'), entry('third-entry')]), 'second.json');
+    await expect(previewRows(page)).toHaveCount(2);
+    await expect(acknowledge, 'the second file was never acknowledged').not.toBeChecked();
+    await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+    await confirmImport(dialog);
+    await expect(dialog).toHaveCount(0);
+    const stored = Object.keys((await storage(page)).records);
+    expect(stored).toEqual(expect.arrayContaining(['second-file', 'third-entry']));
+    expect(stored).not.toContain('first-file');
+  });
+
   test('an entry of the wrong shape is described in plain words', async ({ page }) => {
     await openApplications(page);
     const file = envelope([entry('flag', { enabled: 'yes' }), entry('extra', { labels: ['x'] }), { clientId: 'bare' }]);

@@ -28,6 +28,8 @@ pub fn ImportDialog(on_closed: Callback<()>) -> impl IntoView {
     let replace_conflicts = RwSignal::new(false);
     let progress = RwSignal::new(None::<Progress>);
     let report = RwSignal::new(None::<ImportReport>);
+    // How many files were chosen: a new one is a new thing to acknowledge.
+    let files_chosen = RwSignal::new(0_usize);
     let plan =
         Memo::new(move |_| file.with(|file| file.as_ref().map(|file| state.plan_import(file))));
     // The preview the user has seen: a different one, from another tab's change, asks again.
@@ -40,6 +42,7 @@ pub fn ImportDialog(on_closed: Callback<()>) -> impl IntoView {
 
     let choose = move |event: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&event);
+        files_chosen.update(|count| *count += 1);
         file.set(None);
         seen_plan.set(None);
         report.set(None);
@@ -120,7 +123,7 @@ pub fn ImportDialog(on_closed: Callback<()>) -> impl IntoView {
     };
 
     view! {
-        <ConfirmDialog title="Import Applications" action ready outside_change on_closed>
+        <ConfirmDialog title="Import Applications" action ready outside_change on_closed subject=files_chosen>
             <p class:import--nothing-to-import=nothing_to_import>"Choose a file made by Export. Nothing is written until you confirm."</p>
             <div class="field">
                 <label class="field__label" for="import-file">"File"</label>

@@ -44,6 +44,10 @@ pub fn ConfirmDialog(
     /// Whether the action removes something: Confirm then looks dangerous.
     #[prop(optional)]
     destructive: bool,
+    /// What the acknowledgement is about, where the user can change it in the dialog (the file an
+    /// import reads): each new value asks for the acknowledgement again.
+    #[prop(optional, into)]
+    subject: Option<Signal<usize>>,
     children: Children,
 ) -> impl IntoView {
     // This dialog's own write changes the application too: that is no news to its user, and
@@ -58,7 +62,7 @@ pub fn ConfirmDialog(
     view! {
         <Modal title on_closed>
             {application.map(|client_id| view! { <ActingOn client_id /> })}
-            <ConfirmBody action ready outside_change destructive>
+            <ConfirmBody action ready outside_change destructive subject>
                 {children()}
             </ConfirmBody>
         </Modal>
@@ -71,6 +75,7 @@ fn ConfirmBody(
     ready: Signal<bool>,
     outside_change: Signal<Option<String>>,
     destructive: bool,
+    subject: Option<Signal<usize>>,
     children: Children,
 ) -> impl IntoView {
     let modal = use_modal();
@@ -88,6 +93,15 @@ fn ConfirmBody(
             acknowledged.set(false);
         }
     });
+    // So does a new subject: what was acknowledged was something else.
+    if let Some(subject) = subject {
+        Effect::new(move |first_run: Option<()>| {
+            subject.track();
+            if first_run.is_some() {
+                acknowledged.set(false);
+            }
+        });
+    }
     // A failure asks for a fresh acknowledgement too.
     Effect::new(move || {
         if failure().is_some() {
