@@ -51,14 +51,34 @@ pub enum ApplicationType {
     Saml,
     #[serde(rename = "wsfed")]
     WsFederation,
+    /// PingOne's SERVICE applications; never added in this browser.
+    #[serde(rename = "service")]
+    Service,
+    /// PingOne's CUSTOM_APP applications; never added in this browser.
+    #[serde(rename = "custom")]
+    Custom,
 }
 
 impl ApplicationType {
+    /// The types an administrator can add in this browser.
     pub const ALL: [ApplicationType; 6] = [
         ApplicationType::OidcWebApp,
         ApplicationType::Native,
         ApplicationType::SinglePage,
         ApplicationType::Worker,
+        ApplicationType::Saml,
+        ApplicationType::WsFederation,
+    ];
+
+    /// Every type an application can have, including those only a PingOne environment holds:
+    /// what the Type filter can choose from.
+    pub const EVERY: [ApplicationType; 8] = [
+        ApplicationType::OidcWebApp,
+        ApplicationType::Native,
+        ApplicationType::SinglePage,
+        ApplicationType::Worker,
+        ApplicationType::Service,
+        ApplicationType::Custom,
         ApplicationType::Saml,
         ApplicationType::WsFederation,
     ];
@@ -72,6 +92,8 @@ impl ApplicationType {
             ApplicationType::Worker => "Worker",
             ApplicationType::Saml => "SAML Application",
             ApplicationType::WsFederation => "WS-Federation",
+            ApplicationType::Service => "Service",
+            ApplicationType::Custom => "Custom",
         }
     }
 
@@ -106,6 +128,10 @@ pub enum TokenEndpointAuthMethod {
     ClientSecretJwt,
     #[serde(rename = "none")]
     None,
+    /// Authenticates with a JWT signed by its own private key: no client secret. Set in PingOne;
+    /// this browser's auth method form does not offer it.
+    #[serde(rename = "private_key_jwt")]
+    PrivateKeyJwt,
 }
 
 impl TokenEndpointAuthMethod {
@@ -115,11 +141,15 @@ impl TokenEndpointAuthMethod {
             TokenEndpointAuthMethod::ClientSecretPost => "Client Secret Post",
             TokenEndpointAuthMethod::ClientSecretJwt => "Client Secret JWT",
             TokenEndpointAuthMethod::None => "None",
+            TokenEndpointAuthMethod::PrivateKeyJwt => "Private Key JWT",
         }
     }
 
     pub fn uses_secret(self) -> bool {
-        self != TokenEndpointAuthMethod::None
+        !matches!(
+            self,
+            TokenEndpointAuthMethod::None | TokenEndpointAuthMethod::PrivateKeyJwt
+        )
     }
 }
 
@@ -273,6 +303,8 @@ fn is_visible(character: char) -> bool {
 pub enum NoSecretReason {
     NotOidc,
     PublicClient,
+    /// It proves itself with a JWT signed by its own private key.
+    PrivateKeyJwt,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -283,6 +315,10 @@ pub enum SecretError {
         "This application is a public client (token endpoint auth method None) and has no client secret."
     )]
     PublicClient,
+    #[error(
+        "This application authenticates with a private key JWT (token endpoint auth method Private Key JWT) and has no client secret."
+    )]
+    PrivateKeyJwt,
     #[error("There is no previous client secret to revoke: it has expired or was already revoked.")]
     NoPreviousSecret,
     #[error("The newly generated secret matched an existing one; nothing was changed. Try again.")]
@@ -294,6 +330,7 @@ impl From<NoSecretReason> for SecretError {
         match reason {
             NoSecretReason::NotOidc => SecretError::NotOidc,
             NoSecretReason::PublicClient => SecretError::PublicClient,
+            NoSecretReason::PrivateKeyJwt => SecretError::PrivateKeyJwt,
         }
     }
 }
@@ -374,7 +411,7 @@ impl Application {
         let current_secret = if kind.is_oidc() && auth_method.uses_secret() {
             Some(ClientSecret {
                 value: secret()?,
-                created_at: now,
+                created_at: Some(now),
             })
         } else {
             None
@@ -495,7 +532,7 @@ impl Application {
             (false, true) => {
                 self.current_secret = Some(ClientSecret {
                     value: new_secret()?,
-                    created_at: now,
+                    created_at: Some(now),
                 });
                 self.previous_secret = None;
                 SecretsAfterMethodChange::Generated
@@ -533,9 +570,10 @@ impl Application {
         if !self.kind.is_oidc() {
             return Err(NoSecretReason::NotOidc);
         }
-        self.current_secret
-            .as_ref()
-            .ok_or(NoSecretReason::PublicClient)
+        self.current_secret.as_ref().ok_or(match self.auth_method {
+            TokenEndpointAuthMethod::PrivateKeyJwt => NoSecretReason::PrivateKeyJwt,
+            _ => NoSecretReason::PublicClient,
+        })
     }
 
     /// The previous secret if it is still valid at `now`; an expired one does not exist.
@@ -569,12 +607,13 @@ impl Application {
         let replaced_unexpired_previous = self.previous_secret(now).is_some();
         let old = self.current_secret.replace(ClientSecret {
             value: new_secret,
-            created_at: now,
+            created_at: Some(now),
         });
         self.previous_secret = match (retention.previous_expires_at(now), old) {
             (Some(expires_at), Some(old)) => Some(PreviousSecret {
                 value: old.value,
                 expires_at,
+                last_used: None,
             }),
             _ => None,
         };
@@ -618,14 +657,22 @@ impl Application {
         }
     }
 
-    /// Where the current secret stands against `policy`; `None` without a secret or a policy.
+    /// Where the current secret stands against `policy`; `None` without a secret, without a
+    /// policy, or when the secret's age is unknown (see [`Application::secret_age_unknown`]).
     pub fn rotation_status(
         &self,
         policy: RotationPolicy,
         now: DateTime<Utc>,
     ) -> Option<RotationStatus> {
-        let secret = self.client_secret().ok()?;
-        policy.status(secret.created_at, now)
+        let created_at = self.client_secret().ok()?.created_at?;
+        policy.status(created_at, now)
+    }
+
+    /// Whether the application has a current secret whose creation time nobody knows (PingOne
+    /// does not say): it is never counted due, since its age would be a guess.
+    pub fn secret_age_unknown(&self) -> bool {
+        self.client_secret()
+            .is_ok_and(|secret| secret.created_at.is_none())
     }
 
     /// Whether `query` (already lower-cased) matches the name or the client ID.
@@ -727,7 +774,7 @@ mod tests {
             .rotate_secret(secret("second"), Retention::SevenDays, at(1))
             .unwrap();
         assert_eq!(app.client_secret().unwrap().value, secret("second"));
-        assert_eq!(app.client_secret().unwrap().created_at, at(1));
+        assert_eq!(app.client_secret().unwrap().created_at, Some(at(1)));
         let previous = app.previous_secret(at(1)).unwrap();
         assert_eq!(previous.value, secret("first"));
         assert_eq!(previous.expires_at, at(1) + Duration::days(7));
@@ -928,7 +975,7 @@ mod tests {
         let current = app.client_secret().unwrap();
         assert_eq!(
             (&current.value, current.created_at),
-            (&secret("fresh"), at(3))
+            (&secret("fresh"), Some(at(3)))
         );
         assert!(app.previous_secret(at(3)).is_none());
     }
@@ -995,15 +1042,86 @@ mod tests {
     }
 
     #[test]
+    fn service_and_custom_applications_are_oidc_with_a_secret_and_no_warning() {
+        for kind in [ApplicationType::Service, ApplicationType::Custom] {
+            let app = app(kind);
+            assert!(kind.is_oidc());
+            assert!(!kind.exposes_secrets());
+            assert_eq!(
+                app.auth_method(),
+                TokenEndpointAuthMethod::ClientSecretBasic
+            );
+            assert!(app.client_secret().is_ok());
+            assert!(!ApplicationType::ALL.contains(&kind), "not added here");
+            assert!(ApplicationType::EVERY.contains(&kind));
+        }
+        assert_eq!(ApplicationType::Service.label(), "Service");
+        assert_eq!(ApplicationType::Custom.label(), "Custom");
+        assert!(
+            ApplicationType::ALL
+                .iter()
+                .all(|kind| ApplicationType::EVERY.contains(kind))
+        );
+    }
+
+    #[test]
+    fn private_key_jwt_uses_no_secret_and_says_why_there_is_none() {
+        let method = TokenEndpointAuthMethod::PrivateKeyJwt;
+        assert!(!method.uses_secret());
+        assert_eq!(method.label(), "Private Key JWT");
+        let mut app = app(ApplicationType::Worker);
+        let change = app.change_auth_method(method, no_secret, at(1)).unwrap();
+        assert_eq!(
+            change.secrets,
+            SecretsAfterMethodChange::Removed {
+                unexpired_previous_removed: false
+            }
+        );
+        assert_eq!(app.client_secret(), Err(NoSecretReason::PrivateKeyJwt));
+        assert_eq!(
+            app.rotate_secret(secret("x"), Retention::DoNotRetain, at(2)),
+            Err(SecretError::PrivateKeyJwt)
+        );
+    }
+
+    #[test]
+    fn a_secret_of_unknown_age_has_no_rotation_status() {
+        let known = app(ApplicationType::Worker);
+        assert!(!known.secret_age_unknown());
+        let unknown = Application::restore(
+            known.client_id.clone(),
+            known.name().clone(),
+            known.kind,
+            known.enabled(),
+            known.auth_method(),
+            known.created_at,
+            known.revision(),
+            Some(ClientSecret {
+                value: secret("s"),
+                created_at: None,
+            }),
+            None,
+        );
+        assert!(unknown.secret_age_unknown());
+        let policy = RotationPolicy::Every(crate::domain::RotationInterval::days(1).unwrap());
+        assert_eq!(
+            unknown.rotation_status(policy, at(0) + Duration::days(999)),
+            None
+        );
+        assert!(!app(ApplicationType::Saml).secret_age_unknown());
+    }
+
+    #[test]
     fn restore_drops_secrets_that_cannot_apply() {
         let name = ApplicationName::parse("SAML").unwrap();
         let current = Some(ClientSecret {
             value: secret("s"),
-            created_at: at(0),
+            created_at: Some(at(0)),
         });
         let previous = Some(PreviousSecret {
             value: secret("p"),
             expires_at: at(5),
+            last_used: None,
         });
         let app = Application::restore(
             ClientId::new("c"),

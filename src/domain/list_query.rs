@@ -115,11 +115,13 @@ impl ApplicationType {
             ApplicationType::Worker => "worker",
             ApplicationType::Saml => "saml",
             ApplicationType::WsFederation => "ws-federation",
+            ApplicationType::Service => "service",
+            ApplicationType::Custom => "custom",
         }
     }
 
     pub fn from_param(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.param() == text)
+        Self::EVERY.into_iter().find(|kind| kind.param() == text)
     }
 }
 
@@ -271,7 +273,7 @@ pub struct EntryStatus {
 }
 
 impl EntryStatus {
-    /// Applications without a secret are never due.
+    /// Applications without a secret, or whose secret's age is unknown, are never due.
     pub fn of(
         application: &Application,
         now: DateTime<Utc>,
@@ -285,8 +287,9 @@ impl EntryStatus {
                 .previous_secret(now)
                 .map(|previous| previous.expires_at),
             rotation: secret
+                .and_then(|secret| secret.created_at)
                 .zip(policy)
-                .and_then(|(secret, policy)| policy.alert(secret.created_at, now)),
+                .and_then(|(created_at, policy)| policy.alert(created_at, now)),
         }
     }
 
@@ -380,7 +383,8 @@ impl NameOrder {
     }
 
     /// Positions into `applications` (the ones this order was computed from) in `order`.
-    /// Applications a key does not apply to go last; ties keep the name order.
+    /// Applications a key does not apply to go last (for Oldest secret first: those without a
+    /// secret or whose secret's age is unknown); ties keep the name order.
     pub fn sorted(&self, applications: &[Application], order: SortOrder) -> Vec<usize> {
         if order == SortOrder::Name {
             return self.positions.clone();
@@ -392,9 +396,11 @@ impl NameOrder {
         let primary = |app: &Application| match order {
             SortOrder::Name => instant(None),
             SortOrder::NewestFirst => (false, -app.created_at.timestamp_micros()),
-            SortOrder::OldestSecretFirst => {
-                instant(app.client_secret().ok().map(|secret| secret.created_at))
-            }
+            SortOrder::OldestSecretFirst => instant(
+                app.client_secret()
+                    .ok()
+                    .and_then(|secret| secret.created_at),
+            ),
             SortOrder::PreviousSecretExpiringFirst => instant(
                 app.stored_previous_secret()
                     .map(|previous| previous.expires_at),

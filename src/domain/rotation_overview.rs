@@ -1,7 +1,9 @@
 //! What the Secret Rotation page shows: the rotations still in progress (a previous secret not
-//! yet expired) and the secrets the policy says are due or overdue, both found in one pass over
-//! the applications so a page of 10,000 can be recomputed every second; and where one
-//! application stands (`RotationStanding`), as its Configuration tab says it.
+//! yet expired), the secrets the policy says are due or overdue, and the secrets whose age is
+//! unknown (PingOne does not say when a secret was made, so those are counted apart rather than
+//! guessed due or not), all found in one pass over the applications so a page of 10,000 can be
+//! recomputed every second; and where one application stands (`RotationStanding`), as its
+//! Configuration tab says it.
 //!
 //! Entries name applications by position in the slice they were computed from, so a tick that
 //! changes nothing produces an equal overview (and nothing re-renders), and building the rows
@@ -33,6 +35,9 @@ pub struct RotationOverview {
     pub in_progress: Vec<RotationInProgress>,
     /// Oldest secret first: the most overdue, then the rest overdue, then the soonest due.
     pub due: Vec<RotationDue>,
+    /// The positions of the applications whose current secret's age is unknown, in the slice's
+    /// order: never due, whatever the policy, since their age would be a guess.
+    pub age_unknown: Vec<usize>,
 }
 
 impl RotationOverview {
@@ -43,6 +48,9 @@ impl RotationOverview {
             let (in_progress, due) = entries_of(application, position, policy, now);
             overview.in_progress.extend(in_progress);
             overview.due.extend(due);
+            if application.secret_age_unknown() {
+                overview.age_unknown.push(position);
+            }
         }
         // Equal times keep the applications' order from tick to tick.
         overview.in_progress =
@@ -63,9 +71,14 @@ impl RotationOverview {
     ) {
         self.in_progress.retain(|entry| entry.position != position);
         self.due.retain(|entry| entry.position != position);
+        self.age_unknown.retain(|&unknown| unknown != position);
         let Some(application) = applications.get(position) else {
             return;
         };
+        if application.secret_age_unknown() {
+            let at = self.age_unknown.partition_point(|&other| other < position);
+            self.age_unknown.insert(at, position);
+        }
         let (in_progress, due) = entries_of(application, position, policy, now);
         // Ordered by time, then (as the stable sort leaves them) by position.
         if let Some(entry) = in_progress {
@@ -85,6 +98,11 @@ impl RotationOverview {
     /// How many rotations the administrator should start now (the navigation's count).
     pub fn due_count(&self) -> usize {
         self.due.len()
+    }
+
+    /// How many secrets are of unknown age, counted apart from those due.
+    pub fn age_unknown_count(&self) -> usize {
+        self.age_unknown.len()
     }
 
     /// The first instant after `now` at which the overview of `applications` may differ from
@@ -112,15 +130,17 @@ impl RotationOverview {
             .map(|previous| previous.expires_at);
         // A secret not yet due becomes due once less than the warning window remains (see
         // `RotationPolicy::status`); an instant beyond chrono's range is never.
-        let becomes_due = match (policy, application.client_secret()) {
-            (RotationPolicy::Every(interval), Ok(secret))
+        let created_at = application
+            .client_secret()
+            .ok()
+            .and_then(|secret| secret.created_at);
+        let becomes_due = match (policy, created_at) {
+            (RotationPolicy::Every(interval), Some(created_at))
                 if !policy
-                    .status(secret.created_at, now)
+                    .status(created_at, now)
                     .is_some_and(|status| status.needs_rotation()) =>
             {
-                secret
-                    .created_at
-                    .checked_add_signed(interval.duration() - interval.warning_window())
+                created_at.checked_add_signed(interval.duration() - interval.warning_window())
             }
             _ => None,
         };
@@ -131,8 +151,11 @@ impl RotationOverview {
 /// Where one application's client secret stands on rotation at an instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RotationStanding {
-    /// Against the policy: due, overdue, or when it will be; `None` without a policy.
+    /// Against the policy: due, overdue, or when it will be; `None` without a policy or when
+    /// the secret's age is unknown.
     pub status: Option<RotationStatus>,
+    /// Whether nobody knows when the current secret was made (PingOne does not say).
+    pub age_unknown: bool,
     /// When the previous secret of a rotation in progress expires.
     pub in_progress_until: Option<DateTime<Utc>>,
 }
@@ -147,6 +170,7 @@ impl RotationStanding {
         application.client_secret().ok()?;
         Some(Self {
             status: application.rotation_status(policy, now),
+            age_unknown: application.secret_age_unknown(),
             in_progress_until: application
                 .previous_secret(now)
                 .map(|previous| previous.expires_at),
@@ -170,10 +194,14 @@ fn entries_of(
     let needs_rotation = application
         .rotation_status(policy, now)
         .is_some_and(|status| status.needs_rotation());
-    let due = match (needs_rotation, application.client_secret()) {
-        (true, Ok(secret)) => Some(RotationDue {
+    let secret_created_at = application
+        .client_secret()
+        .ok()
+        .and_then(|secret| secret.created_at);
+    let due = match (needs_rotation, secret_created_at) {
+        (true, Some(secret_created_at)) => Some(RotationDue {
             position,
-            secret_created_at: secret.created_at,
+            secret_created_at,
         }),
         _ => None,
     };
@@ -184,8 +212,8 @@ fn entries_of(
 mod tests {
     use super::*;
     use crate::domain::{
-        ApplicationName, ApplicationType, ClientId, CustomRetention, DurationUnit, Retention,
-        RotationInterval, SecretValue,
+        ApplicationName, ApplicationType, ClientId, ClientSecret, CustomRetention, DurationUnit,
+        PreviousSecret, Retention, RotationInterval, SecretValue,
     };
     use chrono::{Duration, TimeZone};
     use std::convert::Infallible;
@@ -237,6 +265,7 @@ mod tests {
                 status: Some(RotationStatus::Overdue {
                     overdue_by: Duration::days(5)
                 }),
+                age_unknown: false,
                 in_progress_until: None,
             })
         );
@@ -254,6 +283,7 @@ mod tests {
                 status: Some(RotationStatus::NotDue {
                     due_in: Duration::days(90) - Duration::hours(1)
                 }),
+                age_unknown: false,
                 in_progress_until: Some(now() - Duration::hours(1) + Duration::days(7)),
             })
         );
@@ -266,6 +296,7 @@ mod tests {
             RotationStanding::of(&ancient, RotationPolicy::NoPolicy, now()),
             Some(RotationStanding {
                 status: None,
+                age_unknown: false,
                 in_progress_until: None,
             })
         );
@@ -491,7 +522,7 @@ mod tests {
             1,
             far.client_secret().ok().map(|secret| {
                 let mut secret = secret.clone();
-                secret.created_at = DateTime::<Utc>::MAX_UTC;
+                secret.created_at = Some(DateTime::<Utc>::MAX_UTC);
                 secret
             }),
             None,
@@ -500,5 +531,116 @@ mod tests {
             RotationOverview::next_change_of(&far, every(90), now()),
             None
         );
+    }
+
+    /// `application` as PingOne would show it: the same secrets, but nobody knows when the
+    /// current one was made; its previous secret (if any) expires `previous_expires_in` from now.
+    fn age_unknown(name: &str, previous_expires_in: Option<Duration>) -> Application {
+        let known = application(name, ApplicationType::Worker, Duration::days(400));
+        Application::restore(
+            known.client_id.clone(),
+            known.name().clone(),
+            known.kind,
+            known.enabled(),
+            known.auth_method(),
+            known.created_at,
+            1,
+            known.client_secret().ok().map(|secret| ClientSecret {
+                value: secret.value.clone(),
+                created_at: None,
+            }),
+            previous_expires_in.map(|expires_in| PreviousSecret {
+                value: SecretValue::new(format!("{name} previous")),
+                expires_at: now() + expires_in,
+                last_used: None,
+            }),
+        )
+    }
+
+    #[test]
+    fn secrets_of_unknown_age_are_counted_apart_and_never_due() {
+        let applications = [
+            age_unknown("Unknown", None),
+            application("Overdue", ApplicationType::Native, Duration::days(95)),
+            age_unknown("Also unknown", None),
+            application("Saml", ApplicationType::Saml, Duration::days(900)),
+        ];
+        let overview = RotationOverview::of(&applications, every(1), now());
+        let due: Vec<usize> = overview.due.iter().map(|entry| entry.position).collect();
+        assert_eq!(due, [1]);
+        assert_eq!(overview.due_count(), 1);
+        assert_eq!(overview.age_unknown, [0, 2]);
+        assert_eq!(overview.age_unknown_count(), 2);
+    }
+
+    #[test]
+    fn secrets_of_unknown_age_are_counted_apart_without_a_policy_too() {
+        let applications = [age_unknown("Unknown", None)];
+        let overview = RotationOverview::of(&applications, RotationPolicy::NoPolicy, now());
+        assert!(overview.due.is_empty());
+        assert_eq!(overview.age_unknown, [0]);
+    }
+
+    #[test]
+    fn a_secret_of_unknown_age_can_still_be_in_a_rotation_in_progress() {
+        let applications = [age_unknown("Rotating", Some(Duration::hours(3)))];
+        let overview = RotationOverview::of(&applications, every(90), now());
+        assert_eq!(
+            overview.in_progress,
+            [RotationInProgress {
+                position: 0,
+                previous_expires_at: now() + Duration::hours(3),
+            }]
+        );
+        assert_eq!(overview.age_unknown, [0]);
+        assert_eq!(
+            RotationOverview::next_change(&applications, every(90), now()),
+            Some(now() + Duration::hours(3)),
+            "only the expiry can change it: a secret of unknown age never becomes due"
+        );
+        assert_eq!(
+            RotationOverview::next_change(&applications[..0], every(90), now()),
+            None
+        );
+    }
+
+    #[test]
+    fn the_standing_of_a_secret_of_unknown_age_says_so_and_has_no_status() {
+        let unknown = age_unknown("Unknown", Some(Duration::hours(3)));
+        assert_eq!(
+            RotationStanding::of(&unknown, every(1), now()),
+            Some(RotationStanding {
+                status: None,
+                age_unknown: true,
+                in_progress_until: Some(now() + Duration::hours(3)),
+            })
+        );
+        assert_eq!(unknown.rotation_status(every(1), now()), None);
+    }
+
+    #[test]
+    fn replacing_an_application_moves_it_in_and_out_of_the_unknown_ages() {
+        let mut applications = vec![
+            age_unknown("First", None),
+            application("Known", ApplicationType::Worker, Duration::days(95)),
+            age_unknown("Last", None),
+        ];
+        let policy = every(90);
+        let mut overview = RotationOverview::of(&applications, policy, now());
+        let steps: [(usize, Application); 3] = [
+            (1, age_unknown("Known", None)),
+            (0, rotated("First", Duration::zero(), Duration::days(1))),
+            (0, age_unknown("First", Some(Duration::days(1)))),
+        ];
+        for (position, replacement) in steps {
+            applications[position] = replacement;
+            overview.replace(&applications, position, policy, now());
+            assert_eq!(
+                overview,
+                RotationOverview::of(&applications, policy, now()),
+                "after replacing position {position}"
+            );
+        }
+        assert_eq!(overview.age_unknown, [0, 1, 2]);
     }
 }

@@ -41,7 +41,9 @@ impl Eq for SecretValue {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientSecret {
     pub value: SecretValue,
-    pub created_at: DateTime<Utc>,
+    /// When the secret was made; `None` when that is unknown: PingOne does not say, so only a
+    /// secret this console generated has an age. A secret made in this browser always has one.
+    pub created_at: Option<DateTime<Utc>>,
 }
 
 /// A replaced secret that stays valid until `expires_at` so clients can be updated.
@@ -49,6 +51,9 @@ pub struct ClientSecret {
 pub struct PreviousSecret {
     pub value: SecretValue,
     pub expires_at: DateTime<Utc>,
+    /// When a client last authenticated with it, as PingOne reports (`previous.lastUsed`);
+    /// always `None` in this browser, which sees no token requests.
+    pub last_used: Option<DateTime<Utc>>,
 }
 
 impl PreviousSecret {
@@ -149,6 +154,7 @@ mod tests {
         let previous = PreviousSecret {
             value: SecretValue::new("old".into()),
             expires_at,
+            last_used: None,
         };
         assert!(previous.is_valid_at(expires_at - Duration::milliseconds(1)));
         assert!(!previous.is_valid_at(expires_at));

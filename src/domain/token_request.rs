@@ -48,8 +48,9 @@ pub enum ClientCredential {
 }
 
 impl ClientCredential {
-    /// The credential `method` sends: `None` for a public client, which has no secret to send,
-    /// and for client_secret_jwt until its `assertion` (the signed JWT) is made.
+    /// The credential `method` sends: `None` for a public client and for private_key_jwt, which
+    /// have no secret to send, and for client_secret_jwt until its `assertion` (the signed JWT)
+    /// is made.
     pub fn for_method(
         method: TokenEndpointAuthMethod,
         secret: SecretValue,
@@ -59,7 +60,7 @@ impl ClientCredential {
             TokenEndpointAuthMethod::ClientSecretBasic => Some(Self::Basic(secret)),
             TokenEndpointAuthMethod::ClientSecretPost => Some(Self::Post(secret)),
             TokenEndpointAuthMethod::ClientSecretJwt => assertion.map(Self::Assertion),
-            TokenEndpointAuthMethod::None => None,
+            TokenEndpointAuthMethod::None | TokenEndpointAuthMethod::PrivateKeyJwt => None,
         }
     }
 }

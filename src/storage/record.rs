@@ -15,6 +15,9 @@
 //!   "previous":{"value","expires"}}`.
 //! - 2 (current): the same facts in ~60 fewer bytes for an application with both secrets:
 //!   `{"schema":2,"rev","name","type","on","auth","at","s":[value,created],"p":[value,expires]}`.
+//!   `created` is `null` for a secret whose creation time is unknown; this browser never writes
+//!   one (every secret it makes has a time, and a PingOne application's is never stored here),
+//!   and a build that predates unknown ages reports such a record rather than rewriting it.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -67,11 +70,19 @@ mod current {
         "schema", "rev", "name", "type", "on", "auth", "at", "s", "p",
     ];
 
-    /// A secret as `[value, milliseconds]`.
+    /// A previous secret as `[value, milliseconds]`.
     #[derive(Serialize, Deserialize)]
     pub struct TimedSecret(
         pub SecretValue,
         #[serde(with = "chrono::serde::ts_milliseconds")] pub DateTime<Utc>,
+    );
+
+    /// The current secret as `[value, milliseconds]`, or `[value, null]` when its creation time
+    /// is unknown.
+    #[derive(Serialize, Deserialize)]
+    pub struct CurrentSecret(
+        pub SecretValue,
+        #[serde(with = "chrono::serde::ts_milliseconds_option")] pub Option<DateTime<Utc>>,
     );
 
     #[derive(Serialize, Deserialize)]
@@ -87,7 +98,7 @@ mod current {
         pub at: DateTime<Utc>,
         /// The current secret and when it was created.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub s: Option<TimedSecret>,
+        pub s: Option<CurrentSecret>,
         /// The previous secret and when it expires.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub p: Option<TimedSecret>,
@@ -106,7 +117,7 @@ mod current {
                 s: application
                     .client_secret()
                     .ok()
-                    .map(|secret| TimedSecret(secret.value.clone(), secret.created_at)),
+                    .map(|secret| CurrentSecret(secret.value.clone(), secret.created_at)),
                 p: application
                     .stored_previous_secret()
                     .map(|previous| TimedSecret(previous.value.clone(), previous.expires_at)),
@@ -123,9 +134,12 @@ mod current {
                 self.at,
                 self.rev,
                 self.s
-                    .map(|TimedSecret(value, created_at)| ClientSecret { value, created_at }),
-                self.p
-                    .map(|TimedSecret(value, expires_at)| PreviousSecret { value, expires_at }),
+                    .map(|CurrentSecret(value, created_at)| ClientSecret { value, created_at }),
+                self.p.map(|TimedSecret(value, expires_at)| PreviousSecret {
+                    value,
+                    expires_at,
+                    last_used: None,
+                }),
             )
         }
     }
@@ -356,6 +370,43 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_stored_secret_reads_with_its_creation_time() {
+        for text in [schema_1_as_written(), schema_2_as_written()] {
+            let app = decode(&ClientId::new("id-1"), &text).unwrap();
+            assert_eq!(
+                app.client_secret().map(|secret| secret.created_at),
+                Ok(Some(Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).unwrap())),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_secret_of_unknown_age_is_written_with_a_null_time_and_read_back_so() {
+        let known = sample();
+        let unknown = Application::restore(
+            known.client_id.clone(),
+            known.name().clone(),
+            known.kind,
+            known.enabled(),
+            known.auth_method(),
+            known.created_at,
+            known.revision(),
+            known.client_secret().ok().map(|secret| ClientSecret {
+                value: secret.value.clone(),
+                created_at: None,
+            }),
+            known.stored_previous_secret().cloned(),
+        );
+        let text = encode(&unknown, None);
+        assert!(
+            text.contains(&format!("\"s\":[\"{}\",null]", "b".repeat(64))),
+            "{text}"
+        );
+        assert_eq!(decode(&known.client_id, &text), Ok(unknown));
     }
 
     #[test]

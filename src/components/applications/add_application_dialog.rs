@@ -30,6 +30,9 @@ fn type_description(kind: ApplicationType) -> &'static str {
         ApplicationType::WsFederation => {
             "Signs users on with WS-Federation; not OIDC, so no client secret."
         }
+        // Not offered here (`ApplicationType::ALL`): these exist only in a PingOne environment.
+        ApplicationType::Service => "A PingOne service application.",
+        ApplicationType::Custom => "A PingOne custom application.",
     }
 }
 

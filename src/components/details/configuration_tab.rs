@@ -73,13 +73,21 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
                     }
                         .into_any()
                 }
+                Some(NoSecretReason::PrivateKeyJwt) => {
+                    view! {
+                        <p class="notice">
+                            "This application's token endpoint auth method is Private Key JWT: it proves itself with a token signed by its own private key, so it has no client secret."
+                        </p>
+                    }
+                        .into_any()
+                }
                 None => {
                     view! {
                         <ApplicationRotationStatus application />
                         <ClientSecretSection
                             client_id=client_id()
                             secret=Signal::derive(move || secret.get().map(|(value, _)| value).unwrap_or_default())
-                            created_at=Signal::derive(move || secret.get().map(|(_, created)| created).unwrap_or_default())
+                            created_at=Signal::derive(move || secret.get().and_then(|(_, created)| created))
                             on_generate=Callback::new(move |()| open(OpenDialog::Generate))
                             on_check=Callback::new(move |()| open(OpenDialog::Check))
                         />

@@ -1,8 +1,8 @@
 //! Where the open application's client secret stands on rotation, on its Configuration tab:
 //! overdue by how long, due in how long, a rotation in progress until when, within the policy
-//! (and when the next rotation is due), or no policy at all. The list's badges say the same in a
-//! word; here the administrator who opened the application reads it in full. The standing is
-//! the domain's (`RotationStanding`), following the clock.
+//! (and when the next rotation is due), no policy at all, or an age nobody knows. The list's
+//! badges say the same in a word; here the administrator who opened the application reads it
+//! in full. The standing is the domain's (`RotationStanding`), following the clock.
 
 use leptos::prelude::*;
 
@@ -21,6 +21,8 @@ enum Sentence {
     Due,
     WithinPolicy,
     NoPolicy,
+    /// Under a policy, but nobody knows when the secret was made.
+    AgeUnknown,
 }
 
 #[component]
@@ -37,6 +39,9 @@ pub fn ApplicationRotationStatus(application: Memo<Application>) -> impl IntoVie
             Some(RotationStatus::Overdue { .. }) => Sentence::Overdue,
             Some(RotationStatus::Due { .. }) => Sentence::Due,
             Some(RotationStatus::NotDue { .. }) => Sentence::WithinPolicy,
+            None if standing.age_unknown && policy.get() != RotationPolicy::NoPolicy => {
+                Sentence::AgeUnknown
+            }
             None => Sentence::NoPolicy,
         })
     });
@@ -95,13 +100,21 @@ pub fn ApplicationRotationStatus(application: Memo<Application>) -> impl IntoVie
             " on Secret Rotation."
         }
         .into_any(),
+        Sentence::AgeUnknown => view! {
+            <strong>"Age unknown"</strong>
+            ": when this client secret was made is not known, so it is never counted due. "
+            "The rotation policy asks for a new client secret " {every} "."
+        }
+        .into_any(),
     };
     move || {
         sentence.get().map(|sentence| {
             let tone = match sentence {
                 Sentence::Overdue => "notice rotation-status notice--error",
                 Sentence::Due => "notice rotation-status notice--warning",
-                Sentence::WithinPolicy | Sentence::NoPolicy => "notice rotation-status",
+                Sentence::WithinPolicy | Sentence::NoPolicy | Sentence::AgeUnknown => {
+                    "notice rotation-status"
+                }
             };
             view! {
                 <div class=tone>

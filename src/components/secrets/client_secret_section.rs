@@ -13,17 +13,24 @@ use crate::state::use_app_state;
 pub fn ClientSecretSection(
     client_id: ClientId,
     #[prop(into)] secret: Signal<String>,
-    #[prop(into)] created_at: Signal<DateTime<Utc>>,
+    /// When the secret was made; `None` when nobody knows (PingOne does not say).
+    #[prop(into)]
+    created_at: Signal<Option<DateTime<Utc>>>,
     on_generate: Callback<()>,
     on_check: Callback<()>,
 ) -> impl IntoView {
     let on_access = use_app_state().secret_access_recorder(client_id, SecretMaterial::ClientSecret);
     let about = move || {
-        view! {
-            "Created "
-            <time datetime=move || machine_time(created_at.get())>{move || local_date_time(created_at.get())}</time>
-            ". Secrets should be changed regularly."
-        }
+        let created = move || {
+            created_at.get().map_or_else(
+                || "Age unknown".into_any(),
+                |created| {
+                    view! { "Created " <time datetime=machine_time(created)>{local_date_time(created)}</time> }
+                        .into_any()
+                },
+            )
+        };
+        view! { {created} ". Secrets should be changed regularly." }
     };
     view! {
         <SecretCard title="Client Secret" heading_id="client-secret-heading" secret what="client secret" on_access about>

@@ -142,7 +142,13 @@ fn file_application(
     include_secrets: bool,
     now: DateTime<Utc>,
 ) -> FileApplication<'_> {
-    let secret = application.client_secret().ok().filter(|_| include_secrets);
+    // The format gives every secret a creation time: one whose age is unknown (only a PingOne
+    // application's, never exported) is left out with its previous secret, as without secrets.
+    let secret = application
+        .client_secret()
+        .ok()
+        .filter(|_| include_secrets)
+        .and_then(|secret| Some((&secret.value, secret.created_at?)));
     FileApplication {
         client_id: application.client_id.as_str().into(),
         // As stored: an export changes nothing, and an import refuses what Add would refuse.
@@ -155,13 +161,13 @@ fn file_application(
             .then(|| name_of(&AUTH_METHOD_NAMES, application.auth_method()).into()),
         created_at: timestamp(application.created_at).into(),
         revision: application.revision(),
-        client_secret: secret.map(|secret| FileSecret {
-            value: secret.value.expose().into(),
-            created_at: timestamp(secret.created_at).into(),
+        client_secret: secret.map(|(value, created_at)| FileSecret {
+            value: value.expose().into(),
+            created_at: timestamp(created_at).into(),
         }),
         previous_client_secret: application
             .previous_secret(now)
-            .filter(|_| include_secrets)
+            .filter(|_| secret.is_some())
             .map(|previous| FilePreviousSecret {
                 value: previous.value.expose().into(),
                 expires_at: timestamp(previous.expires_at).into(),

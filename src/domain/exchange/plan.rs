@@ -125,7 +125,7 @@ impl PlannedWrite {
                     None => (
                         Some(ClientSecret {
                             value: generate()?,
-                            created_at: now,
+                            created_at: Some(now),
                         }),
                         None,
                     ),

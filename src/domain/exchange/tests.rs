@@ -195,7 +195,7 @@ fn a_new_application_without_secrets_gets_a_fresh_one_and_the_preview_says_so() 
         .to_application(None, at(12), || Ok::<_, Infallible>(secret('z')))
         .unwrap();
     assert_eq!(imported.client_secret().unwrap().value, secret('z'));
-    assert_eq!(imported.client_secret().unwrap().created_at, at(12));
+    assert_eq!(imported.client_secret().unwrap().created_at, Some(at(12)));
     assert!(imported.stored_previous_secret().is_none());
     assert_eq!(imported.revision(), 2, "the file's revision is kept");
 }

@@ -294,11 +294,11 @@ fn validate_entry(
         (None, false) => (ImportedSecrets::NotApplicable, false),
         (None, true) => (ImportedSecrets::Absent, false),
         (Some(current), true) => {
-            let current = parse_current_secret(current, created_at)?;
+            let (current, current_created_at) = parse_current_secret(current, created_at)?;
             let previous = entry
                 .previous_client_secret
                 .as_ref()
-                .map(|previous| parse_previous_secret(previous, &current))
+                .map(|previous| parse_previous_secret(previous, &current, current_created_at))
                 .transpose()?;
             let dropped = previous
                 .as_ref()
@@ -372,16 +372,21 @@ fn parse_secret_value(text: &str, which: &str) -> Result<SecretValue, String> {
     Ok(SecretValue::new(text.to_owned()))
 }
 
+/// The current secret and its creation time, which a file always gives.
 fn parse_current_secret(
     secret: &FileSecret,
     app_created_at: DateTime<Utc>,
-) -> Result<ClientSecret, String> {
+) -> Result<(ClientSecret, DateTime<Utc>), String> {
     let value = parse_secret_value(&secret.value, "client secret")?;
     let created_at = parse_time(&secret.created_at, "clientSecret.createdAt")?;
     if created_at < app_created_at {
         return Err("The client secret cannot be older than the application.".into());
     }
-    Ok(ClientSecret { value, created_at })
+    let secret = ClientSecret {
+        value,
+        created_at: Some(created_at),
+    };
+    Ok((secret, created_at))
 }
 
 /// A previous secret exists from the rotation that replaced it (the current secret's creation)
@@ -389,20 +394,25 @@ fn parse_current_secret(
 fn parse_previous_secret(
     previous: &FilePreviousSecret,
     current: &ClientSecret,
+    current_created_at: DateTime<Utc>,
 ) -> Result<PreviousSecret, String> {
     let value = parse_secret_value(&previous.value, "previous client secret")?;
     let expires_at = parse_time(&previous.expires_at, "previousClientSecret.expiresAt")?;
     if value == current.value {
         return Err("The previous client secret is the same as the current one.".into());
     }
-    if expires_at <= current.created_at
-        || expires_at > current.created_at + Duration::days(i64::from(MAX_RETENTION_DAYS))
+    if expires_at <= current_created_at
+        || expires_at > current_created_at + Duration::days(i64::from(MAX_RETENTION_DAYS))
     {
         return Err(format!(
             "The previous client secret must expire after the current one was created and at most {MAX_RETENTION_DAYS} days after."
         ));
     }
-    Ok(PreviousSecret { value, expires_at })
+    Ok(PreviousSecret {
+        value,
+        expires_at,
+        last_used: None,
+    })
 }
 
 /// Every entry sharing a client ID with another is invalid: which one is meant cannot be told.
