@@ -1,8 +1,9 @@
-//! The three text encodings a token request needs, written out here because each is a few
-//! lines and a crate for them would cost more bytes in the bundle than the code itself:
-//! base64 (RFC 4648 section 4) for HTTP Basic, base64url without padding (section 5) for JWTs,
-//! and `application/x-www-form-urlencoded` for form bodies and Basic's user name and password
-//! (RFC 6749 appendix B, the WHATWG URL standard's serializer).
+//! The text encodings a token request and a sign-on need, written out here because each is a
+//! few lines and a crate for them would cost more bytes in the bundle than the code itself:
+//! base64 (RFC 4648 section 4) for HTTP Basic, base64url without padding (section 5) for JWTs
+//! and PKCE, `application/x-www-form-urlencoded` both ways for form bodies, Basic's user name and
+//! password and the sign-on callback's query (RFC 6749 appendix B, the WHATWG URL standard's
+//! serializer and parser), and percent-encoding of one URL path segment.
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -50,13 +51,68 @@ pub fn form_urlencode(text: &str) -> String {
                 encoded.push(char::from(byte));
             }
             b' ' => encoded.push('+'),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789ABCDEF";
-                encoded.push('%');
-                encoded.push(char::from(HEX[usize::from(byte >> 4)]));
-                encoded.push(char::from(HEX[usize::from(byte & 0x0f)]));
+            _ => push_percent_encoded(&mut encoded, byte),
+        }
+    }
+    encoded
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+fn push_percent_encoded(encoded: &mut String, byte: u8) {
+    encoded.push('%');
+    encoded.push(char::from(HEX[usize::from(byte >> 4)]));
+    encoded.push(char::from(HEX[usize::from(byte & 0x0f)]));
+}
+
+/// Decodes `application/x-www-form-urlencoded` text as the WHATWG URL standard's parser does (and
+/// so as the browser's `URLSearchParams`): `+` is a space, `%XX` a byte, a `%` not followed by two
+/// hex digits stays as it is, and bytes that are not UTF-8 become U+FFFD. It never fails, since
+/// what it decodes is an address anyone can type.
+pub fn form_urldecode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut position = 0;
+    while let Some(&byte) = bytes.get(position) {
+        let escaped = (byte == b'%')
+            .then(|| bytes.get(position + 1..position + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .filter(|hex| hex.bytes().all(|digit| digit.is_ascii_hexdigit()))
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match (byte, escaped) {
+            (_, Some(escaped)) => {
+                decoded.push(escaped);
+                position += 3;
+            }
+            (b'+', None) => {
+                decoded.push(b' ');
+                position += 1;
+            }
+            (byte, None) => {
+                decoded.push(byte);
+                position += 1;
             }
         }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
+/// Percent-encodes `text` as one URL path segment: only RFC 3986's unreserved characters other
+/// than `.` stay, so no `/`, `?` or `#` in it can reach another resource. A segment of dots alone
+/// would still climb (URL parsers read `%2E%2E` as `..`), so its `%` signs are encoded again:
+/// the server is then asked for a resource named `%2E%2E`, which does not exist.
+pub fn percent_encode_path_segment(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'~') {
+            encoded.push(char::from(byte));
+        } else {
+            push_percent_encoded(&mut encoded, byte);
+        }
+    }
+    if matches!(text, "." | "..") {
+        encoded = encoded.replace('%', "%25");
     }
     encoded
 }
@@ -118,5 +174,39 @@ mod tests {
         assert_eq!(form_urlencode("~%:/?#"), "%7E%25%3A%2F%3F%23");
         assert_eq!(form_urlencode("'$(x)`;\n"), "%27%24%28x%29%60%3B%0A");
         assert_eq!(form_urlencode("é🔐"), "%C3%A9%F0%9F%94%90");
+    }
+
+    #[test]
+    fn form_urldecoding_undoes_form_urlencoding() {
+        for text in ["read write", "a+b=c&d", "~%:/?#", "'$(x)`;\n", "é🔐", ""] {
+            assert_eq!(form_urldecode(&form_urlencode(text)), text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn form_urldecoding_is_as_lenient_as_the_browsers() {
+        assert_eq!(form_urldecode("a+b%20c"), "a b c");
+        assert_eq!(form_urldecode("%2b%2B"), "++");
+        assert_eq!(form_urldecode("100%"), "100%");
+        assert_eq!(form_urldecode("%zz%4"), "%zz%4");
+        assert_eq!(form_urldecode("%C3%A9"), "é");
+        assert_eq!(form_urldecode("%FF"), "\u{FFFD}");
+        assert_eq!(form_urldecode("%%41"), "%A");
+    }
+
+    #[test]
+    fn a_path_segment_keeps_only_what_cannot_leave_it() {
+        assert_eq!(
+            percent_encode_path_segment("3f5b1a2e-8c4d-4e6f-9a1b-2c3d4e5f6a7b"),
+            "3f5b1a2e-8c4d-4e6f-9a1b-2c3d4e5f6a7b"
+        );
+        assert_eq!(
+            percent_encode_path_segment("../users?x=1#y"),
+            "%2E%2E%2Fusers%3Fx%3D1%23y"
+        );
+        assert_eq!(percent_encode_path_segment("a b"), "a%20b");
+        assert_eq!(percent_encode_path_segment(".."), "%252E%252E");
+        assert_eq!(percent_encode_path_segment("."), "%252E");
+        assert_eq!(percent_encode_path_segment("..."), "%2E%2E%2E");
     }
 }

@@ -1,5 +1,6 @@
 //! The pure model of the console: applications, their client secrets, retention and expiry,
-//! and the activity events that say what happened to them.
+//! the activity events that say what happened to them, and the connection to a PingOne
+//! environment (its fields, URLs and sign-on steps).
 //!
 //! Nothing here touches the browser, so every rule is tested on the host with `cargo test`.
 //! The UI and storage ask these types what is true ("is the previous secret still valid at
@@ -9,6 +10,7 @@ mod activity;
 mod application;
 mod by_time;
 mod clock;
+mod connection;
 mod encoding;
 pub mod exchange;
 mod list_query;
@@ -30,6 +32,11 @@ pub use application::{
     TokenEndpointAuthMethod, direction_controls_spelled_out,
 };
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use connection::{
+    AuthorizationRequest, Connection, ConnectionField, ConnectionFieldError, ConnectionForm,
+    ConnectionProblems, Region, SignOnCallback, authorize_url, parse_sign_on_callback,
+    refusal_message, token_request_body,
+};
 pub use list_query::{
     EntryStatus, ListQuery, NameOrder, RotationAlert, RotationRule, SearchText, SortOrder,
     StatusFilter, TimeDependentTally,

@@ -6,6 +6,7 @@
 //! leak a password into shell history, the second is not allowed in an OAuth endpoint (RFC 6749
 //! section 3.2). Only the characters RFC 3986 allows in a URI are accepted, so white space,
 //! quotes, backticks and control characters never get this far; the command quotes it anyway.
+//! The same checks (`absolute_url`) vet the URLs of a PingOne connection.
 
 use serde::{Deserialize, Serialize};
 
@@ -63,39 +64,46 @@ impl TokenEndpoint {
     pub const MAX_CHARS: usize = 2048;
 
     pub fn parse(text: &str) -> Result<Self, EndpointError> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(EndpointError::Empty);
-        }
-        let actual = text.chars().count();
-        if actual > Self::MAX_CHARS {
-            return Err(EndpointError::TooLong { actual });
-        }
-        if let Some(bad) = text.chars().find(|&c| !is_uri_character(c)) {
-            return Err(EndpointError::InvalidCharacter(describe_character(bad)));
-        }
-        if text.contains('#') {
-            return Err(EndpointError::Fragment);
-        }
-        let (scheme, rest) = text.split_once("://").ok_or(EndpointError::NotAbsolute)?;
-        let scheme = scheme.to_ascii_lowercase();
-        if scheme != "https" && scheme != "http" {
-            return Err(EndpointError::NotAbsolute);
-        }
-        let authority = rest.split(['/', '?']).next().unwrap_or_default();
-        if authority.contains('@') {
-            return Err(EndpointError::Credentials);
-        }
-        let host = host_of(authority)?;
-        if scheme == "http" && !is_loopback(host) {
-            return Err(EndpointError::InsecureScheme);
-        }
-        Ok(Self(text.to_owned()))
+        absolute_url(text).map(|url| Self(url.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// `text` less surrounding white space, if it is an absolute URL this console may send a request
+/// to: `https`, or `http` for the loopback host alone, with a host, no credentials, no fragment
+/// and only URI characters. Shared by the token endpoint and the PingOne connection's URLs.
+pub(crate) fn absolute_url(text: &str) -> Result<&str, EndpointError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(EndpointError::Empty);
+    }
+    let actual = text.chars().count();
+    if actual > TokenEndpoint::MAX_CHARS {
+        return Err(EndpointError::TooLong { actual });
+    }
+    if let Some(bad) = text.chars().find(|&c| !is_uri_character(c)) {
+        return Err(EndpointError::InvalidCharacter(describe_character(bad)));
+    }
+    if text.contains('#') {
+        return Err(EndpointError::Fragment);
+    }
+    let (scheme, rest) = text.split_once("://").ok_or(EndpointError::NotAbsolute)?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return Err(EndpointError::NotAbsolute);
+    }
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err(EndpointError::Credentials);
+    }
+    let host = host_of(authority)?;
+    if scheme == "http" && !is_loopback(host) {
+        return Err(EndpointError::InsecureScheme);
+    }
+    Ok(text)
 }
 
 /// Splits `host[:port]` (or `[ip-literal]:port`), and checks both.
