@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod demo;
 pub mod domain;
+pub mod pingone;
 pub mod random;
 pub mod state;
 pub mod storage;
