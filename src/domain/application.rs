@@ -690,6 +690,18 @@ impl Application {
 }
 
 #[cfg(test)]
+impl Application {
+    /// This application as PingOne would show it: the same secrets, but nobody knows when the
+    /// current one was made.
+    pub(crate) fn with_secret_age_unknown(mut self) -> Self {
+        if let Some(secret) = &mut self.current_secret {
+            secret.created_at = None;
+        }
+        self
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::{CustomRetention, DurationUnit};
@@ -1088,20 +1100,7 @@ mod tests {
     fn a_secret_of_unknown_age_has_no_rotation_status() {
         let known = app(ApplicationType::Worker);
         assert!(!known.secret_age_unknown());
-        let unknown = Application::restore(
-            known.client_id.clone(),
-            known.name().clone(),
-            known.kind,
-            known.enabled(),
-            known.auth_method(),
-            known.created_at,
-            known.revision(),
-            Some(ClientSecret {
-                value: secret("s"),
-                created_at: None,
-            }),
-            None,
-        );
+        let unknown = known.with_secret_age_unknown();
         assert!(unknown.secret_age_unknown());
         let policy = RotationPolicy::Every(crate::domain::RotationInterval::days(1).unwrap());
         assert_eq!(

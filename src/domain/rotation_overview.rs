@@ -212,8 +212,8 @@ fn entries_of(
 mod tests {
     use super::*;
     use crate::domain::{
-        ApplicationName, ApplicationType, ClientId, ClientSecret, CustomRetention, DurationUnit,
-        PreviousSecret, Retention, RotationInterval, SecretValue,
+        ApplicationName, ApplicationType, ClientId, CustomRetention, DurationUnit, Retention,
+        RotationInterval, SecretValue,
     };
     use chrono::{Duration, TimeZone};
     use std::convert::Infallible;
@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn replacing_one_application_gives_the_overview_a_full_pass_would() {
-        let mut applications = vec![
+        let applications = vec![
             application("Overdue", ApplicationType::Native, Duration::days(95)),
             rotated("Rotating", Duration::hours(1), Duration::days(1)),
             application("Same age", ApplicationType::Worker, Duration::days(95)),
@@ -404,10 +404,8 @@ mod tests {
             application("Fresh", ApplicationType::Worker, Duration::days(10)),
             application("Saml", ApplicationType::Saml, Duration::days(900)),
         ];
-        let policy = every(90);
-        let mut overview = RotationOverview::of(&applications, policy, now());
         // Each step changes one application as a command would: rotate, revoke, age, tie.
-        let steps: [(usize, Application); 5] = [
+        let steps = vec![
             (0, rotated("Overdue", Duration::zero(), Duration::days(1))),
             (
                 1,
@@ -426,15 +424,7 @@ mod tests {
                 application("Saml", ApplicationType::Saml, Duration::days(1)),
             ),
         ];
-        for (position, replacement) in steps {
-            applications[position] = replacement;
-            overview.replace(&applications, position, policy, now());
-            assert_eq!(
-                overview,
-                RotationOverview::of(&applications, policy, now()),
-                "after replacing position {position}"
-            );
-        }
+        replaced_step_by_step(applications, steps, every(90));
     }
 
     #[test]
@@ -533,28 +523,34 @@ mod tests {
         );
     }
 
-    /// `application` as PingOne would show it: the same secrets, but nobody knows when the
-    /// current one was made; its previous secret (if any) expires `previous_expires_in` from now.
+    /// An application whose current secret's age is unknown (as PingOne shows it), with a
+    /// previous secret that expires `previous_expires_in` from now, if any.
     fn age_unknown(name: &str, previous_expires_in: Option<Duration>) -> Application {
-        let known = application(name, ApplicationType::Worker, Duration::days(400));
-        Application::restore(
-            known.client_id.clone(),
-            known.name().clone(),
-            known.kind,
-            known.enabled(),
-            known.auth_method(),
-            known.created_at,
-            1,
-            known.client_secret().ok().map(|secret| ClientSecret {
-                value: secret.value.clone(),
-                created_at: None,
-            }),
-            previous_expires_in.map(|expires_in| PreviousSecret {
-                value: SecretValue::new(format!("{name} previous")),
-                expires_at: now() + expires_in,
-                last_used: None,
-            }),
-        )
+        match previous_expires_in {
+            Some(expires_in) => rotated(name, Duration::zero(), expires_in),
+            None => application(name, ApplicationType::Worker, Duration::days(400)),
+        }
+        .with_secret_age_unknown()
+    }
+
+    /// Replaces one application after another as `steps` say, as commands would, checking after
+    /// each that `replace` gives the overview a full pass does; returns the last overview.
+    fn replaced_step_by_step(
+        mut applications: Vec<Application>,
+        steps: Vec<(usize, Application)>,
+        policy: RotationPolicy,
+    ) -> RotationOverview {
+        let mut overview = RotationOverview::of(&applications, policy, now());
+        for (position, replacement) in steps {
+            applications[position] = replacement;
+            overview.replace(&applications, position, policy, now());
+            assert_eq!(
+                overview,
+                RotationOverview::of(&applications, policy, now()),
+                "after replacing position {position}"
+            );
+        }
+        overview
     }
 
     #[test]
@@ -620,27 +616,17 @@ mod tests {
 
     #[test]
     fn replacing_an_application_moves_it_in_and_out_of_the_unknown_ages() {
-        let mut applications = vec![
+        let applications = vec![
             age_unknown("First", None),
             application("Known", ApplicationType::Worker, Duration::days(95)),
             age_unknown("Last", None),
         ];
-        let policy = every(90);
-        let mut overview = RotationOverview::of(&applications, policy, now());
-        let steps: [(usize, Application); 3] = [
+        let steps = vec![
             (1, age_unknown("Known", None)),
             (0, rotated("First", Duration::zero(), Duration::days(1))),
             (0, age_unknown("First", Some(Duration::days(1)))),
         ];
-        for (position, replacement) in steps {
-            applications[position] = replacement;
-            overview.replace(&applications, position, policy, now());
-            assert_eq!(
-                overview,
-                RotationOverview::of(&applications, policy, now()),
-                "after replacing position {position}"
-            );
-        }
+        let overview = replaced_step_by_step(applications, steps, every(90));
         assert_eq!(overview.age_unknown, [0, 1, 2]);
     }
 }

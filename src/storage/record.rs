@@ -387,20 +387,7 @@ mod tests {
     #[test]
     fn a_secret_of_unknown_age_is_written_with_a_null_time_and_read_back_so() {
         let known = sample();
-        let unknown = Application::restore(
-            known.client_id.clone(),
-            known.name().clone(),
-            known.kind,
-            known.enabled(),
-            known.auth_method(),
-            known.created_at,
-            known.revision(),
-            known.client_secret().ok().map(|secret| ClientSecret {
-                value: secret.value.clone(),
-                created_at: None,
-            }),
-            known.stored_previous_secret().cloned(),
-        );
+        let unknown = known.clone().with_secret_age_unknown();
         let text = encode(&unknown, None);
         assert!(
             text.contains(&format!("\"s\":[\"{}\",null]", "b".repeat(64))),
