@@ -15,6 +15,10 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.to
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 
+# Where tests/pingone-emulator/ serves its API and authorization server in the tests and in
+# `try-pingone` (tests/e2e/support/pingone.mjs names the same ports).
+EMULATOR_ORIGINS="http://127.0.0.1:4191 http://127.0.0.1:4192"
+
 step() { printf '\n==> %s\n' "$*"; }
 
 as_root() {
@@ -87,12 +91,27 @@ case "${1:-}" in
     cargo test
     step "wasm tests in headless Chromium: storage and components"
     cargo test --target wasm32-unknown-unknown --tests
-    build_release / dist
+    step "PingOne emulator: its own tests, with real curl"
+    node --test tests/pingone-emulator/
+    # The end-to-end build may also reach the emulator's API and authorization server (their
+    # origins join PingOne's in the CSP's connect-src), as a release for a custom domain would.
+    CONNECT_ORIGINS="$EMULATOR_ORIGINS" build_release / dist
     # The same site for a sub-path, which tests/e2e/sub_path.spec.mjs serves under /console/.
     build_release /console/ dist-subpath
     step "end-to-end tests: Playwright driving Chromium against dist/ and dist-subpath/"
     # No stdin: nothing may wait for a key (the HTML report never opens, see playwright.config.mjs).
     npm run --silent test:e2e </dev/null
+    ;;
+  try-pingone)
+    # The console beside the PingOne emulator, to try the connection without a PingOne account.
+    ensure_build_tools
+    CONNECT_ORIGINS="$EMULATOR_ORIGINS" build_release / dist
+    node tests/pingone-emulator/server.mjs --api-port 4191 --auth-port 4192 --control-port 4193 \
+      --console-origin http://127.0.0.1:8080 --redirect-uri http://127.0.0.1:8080/ &
+    emulator=$!
+    trap 'kill $emulator' EXIT
+    step "console on http://127.0.0.1:8080: Connect to PingOne, Region Custom, the values above"
+    node scripts/static-host.mjs --root dist --port 8080
     ;;
   bench)
     ensure_build_tools
@@ -103,7 +122,7 @@ case "${1:-}" in
     CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs
     ;;
   *)
-    echo "usage: $0 serve|test|build|bench" >&2
+    echo "usage: $0 serve|test|build|bench|try-pingone" >&2
     exit 2
     ;;
 esac

@@ -5,7 +5,8 @@
 // 2. the public URL (`trunk build --public-url /console/`) goes where Trunk does not put it: the
 //    `<meta name="public-url">` the app reads for its router, and every href marked
 //    `data-public-href` in the frame index.html paints before the wasm arrives;
-// 3. the Content-Security-Policy gets the hashes of the inline scripts (scripts/csp.mjs);
+// 3. the Content-Security-Policy gets the hashes of the inline scripts, and its connect-src
+//    PingOne's regional hosts plus the origins CONNECT_ORIGINS names (scripts/csp.mjs);
 // 4. the deep-link fallbacks for each kind of static host: 404.html, 200.html and _redirects
 //    (scripts/deep-links.mjs);
 // 5. release builds only: wasm-bindgen's JS glue minified by terser (scripts/minify-glue.mjs; Trunk's
@@ -16,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pinInlineScriptHashes } from './csp.mjs';
+import { allowConnections, extraConnectOrigins, pinInlineScriptHashes } from './csp.mjs';
 import { writeDeepLinkFallbacks } from './deep-links.mjs';
 import { minifyGlue } from './minify-glue.mjs';
 import { precompress } from './precompress.mjs';
@@ -56,7 +57,8 @@ function applyPublicUrl(html) {
 }
 
 const file = path.join(dir, 'index.html');
-const html = pinInlineScriptHashes(applyPublicUrl(await bundleStylesheets(await readFile(file, 'utf8'))));
+const page = applyPublicUrl(await bundleStylesheets(await readFile(file, 'utf8')));
+const html = pinInlineScriptHashes(allowConnections(page, extraConnectOrigins(process.env.CONNECT_ORIGINS)));
 await writeFile(file, html);
 await writeDeepLinkFallbacks(dir, html, publicUrl);
 if (release) {

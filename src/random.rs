@@ -1,4 +1,5 @@
-//! The one place randomness comes from: client secrets, client IDs and assertion IDs, drawn from the
+//! The one place randomness comes from: client secrets, client IDs, assertion IDs and the sign-on's
+//! PKCE verifier and `state`, drawn from the
 //! operating system's CSPRNG through `getrandom` (the browser's `crypto.getRandomValues`).
 //!
 //! Secrets use only the 66 URL-unreserved characters (RFC 3986 section 2.3), so they never
@@ -68,6 +69,21 @@ pub fn generate_assertion_id() -> Result<String, RandomError> {
     let mut bytes = [0u8; 16];
     OsRandom.fill(&mut bytes)?;
     Ok(hex(&bytes))
+}
+
+/// A PKCE code verifier (RFC 7636 section 4.1): 32 random bytes, base64url without padding, so
+/// 43 characters of the unreserved set, the length and entropy the RFC recommends.
+pub fn generate_code_verifier() -> Result<String, RandomError> {
+    let mut bytes = [0u8; 32];
+    OsRandom.fill(&mut bytes)?;
+    Ok(crate::domain::base64url(&bytes))
+}
+
+/// The `state` of an authorization request: 128 random bits, so a forged answer cannot guess it.
+pub fn generate_sign_on_state() -> Result<String, RandomError> {
+    let mut bytes = [0u8; 16];
+    OsRandom.fill(&mut bytes)?;
+    Ok(crate::domain::base64url(&bytes))
 }
 
 fn hex(bytes: &[u8]) -> String {

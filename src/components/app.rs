@@ -7,11 +7,15 @@ use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::{NavigateOptions, path};
 
 use crate::domain::Clock;
-use crate::state::{AppState, provide_app_state};
+use crate::pingone::sign_on::Arrival;
+use crate::state::{AppState, ConnectionStatus, Remote, provide_app_state};
 use crate::storage::ApplicationRepository;
 
 use crate::components::activity::activity_page::ActivityPage;
 use crate::components::applications::applications_page::ApplicationsPage;
+use crate::components::connection::connection_alerts::ConnectionAlerts;
+use crate::components::connection::connection_bar::ConnectionBar;
+use crate::components::connection::{RedirectUri, provide_redirect_uri};
 use crate::components::details::details_panel::DetailsPanel;
 use crate::components::rotation::secret_rotation_link::SecretRotationLink;
 use crate::components::rotation::secret_rotation_page::SecretRotationPage;
@@ -31,9 +35,46 @@ pub fn App(
     /// Where the site is served; the site root unless given.
     #[prop(optional)]
     site: SiteBase,
+    /// Where this page load stands with PingOne; this browser's applications unless given.
+    /// When connected, `repository` is the environment's own store (`main.rs`).
+    #[prop(optional)]
+    arrival: Option<Arrival>,
+    /// The Redirect URI the console signs on to PingOne with.
+    #[prop(optional)]
+    redirect_uri: RedirectUri,
 ) -> impl IntoView {
-    let state = AppState::start(repository, clock, storage_warning);
+    let mut refusal = None;
+    let state = match arrival {
+        Some(Arrival::Authorized {
+            connection,
+            code,
+            verifier,
+        }) => {
+            let remote = Remote::new(
+                connection,
+                redirect_uri.0.clone(),
+                ConnectionStatus::SigningOn,
+            );
+            let state = AppState::start_connected(repository, clock, remote);
+            leptos::task::spawn_local(state.finish_sign_on(code, verifier));
+            state
+        }
+        Some(Arrival::SessionEnded { connection, reason }) => {
+            let remote = Remote::new(
+                connection,
+                redirect_uri.0.clone(),
+                ConnectionStatus::SessionEnded(reason),
+            );
+            AppState::start_connected(repository, clock, remote)
+        }
+        Some(Arrival::ThisBrowser { refusal: reason }) => {
+            refusal = reason;
+            AppState::start(repository, clock, storage_warning)
+        }
+        Some(Arrival::Reconnect(_)) | None => AppState::start(repository, clock, storage_warning),
+    };
     provide_app_state(state);
+    provide_redirect_uri(redirect_uri);
     state.run_in_background();
     let router_base = site.router_base();
     provide_site_base(site);
@@ -44,6 +85,7 @@ pub fn App(
             <header class="topbar">
                 <span class="topbar__logo" aria-hidden="true"></span>
                 <span class="topbar__product">"Client Secret Console"</span>
+                <ConnectionBar />
             </header>
             <div class="layout">
                 <nav class="sidebar" aria-label="Main">
@@ -54,6 +96,7 @@ pub fn App(
                     <NavLink path="/activity">"Activity"</NavLink>
                 </nav>
                 <main id="main" class="content" tabindex="-1">
+                    <ConnectionAlerts refusal />
                     <StorageAlerts />
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=|| view! { <Redirect path="/applications" options=replace_address() /> } />

@@ -4,6 +4,7 @@
 pub(crate) mod activity;
 mod app;
 pub(crate) mod applications;
+pub(crate) mod connection;
 pub(crate) mod details;
 pub(crate) mod exchange;
 pub(crate) mod rotation;
@@ -11,4 +12,5 @@ pub(crate) mod secrets;
 pub(crate) mod shared;
 
 pub use app::App;
+pub use connection::RedirectUri;
 pub use shared::site_base::SiteBase;

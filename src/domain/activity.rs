@@ -25,6 +25,9 @@ pub struct ActivityEvent {
     pub at: DateTime<Utc>,
     pub subject: ActivitySubject,
     pub kind: ActivityKind,
+    /// Who did it, when the console knows: the administrator signed on to a PingOne
+    /// environment. `None` in this browser, which has one user.
+    pub actor: Option<String>,
 }
 
 /// What an event happened to.
@@ -125,6 +128,7 @@ impl ActivityEvent {
                 name: application.name().clone(),
             },
             kind,
+            actor: None,
         }
     }
 
@@ -139,6 +143,7 @@ impl ActivityEvent {
             at,
             subject: ActivitySubject::Console,
             kind: ActivityKind::RotationPolicyChanged { from, to },
+            actor: None,
         })
     }
 
@@ -149,6 +154,7 @@ impl ActivityEvent {
             at,
             subject: ActivitySubject::Console,
             kind: ActivityKind::ExportedWithSecrets { applications },
+            actor: None,
         }
     }
 

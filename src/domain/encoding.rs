@@ -1,7 +1,8 @@
 //! The text encodings a token request and a sign-on need, written out here because each is a
 //! few lines and a crate for them would cost more bytes in the bundle than the code itself:
 //! base64 (RFC 4648 section 4) for HTTP Basic, base64url without padding (section 5) for JWTs
-//! and PKCE, `application/x-www-form-urlencoded` both ways for form bodies, Basic's user name and
+//! and PKCE (decoded too, to read an ID token), `application/x-www-form-urlencoded` both ways for
+//! form bodies, Basic's user name and
 //! password and the sign-on callback's query (RFC 6749 appendix B, the WHATWG URL standard's
 //! serializer and parser), and percent-encoding of one URL path segment.
 
@@ -16,6 +17,27 @@ pub fn base64(bytes: &[u8]) -> String {
 /// URL-safe base64 without padding, as JWS compact serialization uses.
 pub fn base64url(bytes: &[u8]) -> String {
     encode_base64(bytes, BASE64URL, false)
+}
+
+/// Decodes URL-safe base64 with or without padding (a JWT's segments); `None` for anything else.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut group, mut bits) = (0u32, 0u32);
+    for character in text.bytes() {
+        let value = BASE64URL.iter().position(|&symbol| symbol == character)?;
+        group = (group << 6) | value as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            bytes.push((group >> bits) as u8);
+            group &= (1 << bits) - 1;
+        }
+    }
+    Some(bytes)
 }
 
 fn encode_base64(bytes: &[u8], alphabet: &[u8; 64], pad: bool) -> String {
@@ -135,6 +157,25 @@ mod tests {
         for (input, expected) in vectors {
             assert_eq!(base64(input.as_bytes()), expected, "{input}");
         }
+    }
+
+    #[test]
+    fn base64url_decoding_reverses_encoding_and_refuses_other_text() {
+        for bytes in [
+            &b""[..],
+            b"f",
+            b"fo",
+            b"foo",
+            b"foob",
+            b"fooba",
+            b"foobar",
+            &[0xfb, 0xff, 0xbf],
+        ] {
+            assert_eq!(base64url_decode(&base64url(bytes)).as_deref(), Some(bytes));
+        }
+        assert_eq!(base64url_decode("Zm9vYg=="), Some(b"foob".to_vec()));
+        assert_eq!(base64url_decode("Zm9v+g"), None);
+        assert_eq!(base64url_decode("Z"), None);
     }
 
     #[test]

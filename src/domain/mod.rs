@@ -37,6 +37,7 @@ pub use connection::{
     ConnectionProblems, Region, SignOnCallback, authorize_url, parse_sign_on_callback,
     refusal_message, token_request_body,
 };
+pub use encoding::{base64url, base64url_decode};
 pub use list_query::{
     EntryStatus, ListQuery, NameOrder, RotationAlert, RotationRule, SearchText, SortOrder,
     StatusFilter, TimeDependentTally,

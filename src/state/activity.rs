@@ -150,7 +150,11 @@ impl AppState {
     /// Records `events` in order, after what they describe was done (`done` says what, for the
     /// report of an event that cannot be recorded, after which the rest are not tried).
     fn record_events(&self, written: &mut WriteLog, events: Vec<ActivityEvent>, done: &str) {
-        for event in events {
+        let actor = self
+            .remote
+            .and_then(|remote| remote.administrator.get_untracked());
+        for mut event in events {
+            event.actor = actor.clone();
             let recording = self
                 .repository
                 .with_value(|repository| repository.activity().record(&event));

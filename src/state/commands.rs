@@ -42,10 +42,30 @@ pub enum CommandError {
     Save(SaveError),
     #[error(transparent)]
     Lock(#[from] LockError),
+    #[error(transparent)]
+    PingOne(crate::pingone::api::ApiError),
+    #[error(
+        "No answer came back from PingOne, and reading the application again shows the change did not go through: nothing was changed. Confirm again to retry."
+    )]
+    NotApplied,
+    #[error(
+        "No answer came back from PingOne, and reading the application again failed too, so it is not known whether the change went through. Reload the page and look before trying again."
+    )]
+    Unsettled,
+}
+
+impl CommandError {
+    /// PingOne's Correlation ID, when PingOne refused the change.
+    pub fn correlation_id(&self) -> Option<&str> {
+        match self {
+            CommandError::PingOne(error) => error.correlation_id(),
+            _ => None,
+        }
+    }
 }
 
 /// A new secret, its failure as a `CommandError`.
-fn generate_secret() -> Result<crate::domain::SecretValue, CommandError> {
+pub(super) fn generate_secret() -> Result<crate::domain::SecretValue, CommandError> {
     Ok(random::generate_secret()?)
 }
 
@@ -98,6 +118,11 @@ impl AppState {
         seen_revision: u64,
         retention: Retention,
     ) -> Result<RotationOutcome, CommandError> {
+        if let Some(remote) = self.remote {
+            return self
+                .remote_rotate_secret(remote, client_id, seen_revision, retention)
+                .await;
+        }
         self.change(client_id, seen_revision, move |application, now| {
             let outcome = application.rotate_secret(random::generate_secret()?, retention, now)?;
             let kind = ActivityKind::SecretGenerated {
@@ -115,6 +140,11 @@ impl AppState {
         client_id: ClientId,
         seen_revision: u64,
     ) -> Result<(), CommandError> {
+        if let Some(remote) = self.remote {
+            return self
+                .remote_revoke_previous_secret(remote, client_id, seen_revision)
+                .await;
+        }
         self.change(client_id, seen_revision, |application, now| {
             application.revoke_previous_secret(now)?;
             Ok(((), ActivityKind::PreviousSecretRevoked))
@@ -131,6 +161,11 @@ impl AppState {
         name_text: String,
     ) -> Result<(), CommandError> {
         let name = ApplicationName::parse(&name_text)?;
+        if let Some(remote) = self.remote {
+            return self
+                .remote_rename(remote, client_id, seen_revision, name)
+                .await;
+        }
         self.change(client_id, seen_revision, move |application, now| {
             let from = application.rename(name, now)?;
             let to = application.name().clone();
@@ -146,6 +181,11 @@ impl AppState {
         seen_revision: u64,
         enabled: bool,
     ) -> Result<(), CommandError> {
+        if let Some(remote) = self.remote {
+            return self
+                .remote_set_enabled(remote, client_id, seen_revision, enabled)
+                .await;
+        }
         self.change(client_id, seen_revision, move |application, now| {
             application.set_enabled(enabled, now)?;
             let kind = match enabled {
@@ -165,6 +205,11 @@ impl AppState {
         seen_revision: u64,
         method: TokenEndpointAuthMethod,
     ) -> Result<AuthMethodChange, CommandError> {
+        if let Some(remote) = self.remote {
+            return self
+                .remote_change_auth_method(remote, client_id, seen_revision, method)
+                .await;
+        }
         self.change(client_id, seen_revision, move |application, now| {
             let change = application.change_auth_method(method, generate_secret, now)?;
             let kind = ActivityKind::AuthMethodChanged {
@@ -183,6 +228,9 @@ impl AppState {
         client_id: ClientId,
         seen_revision: u64,
     ) -> Result<(), CommandError> {
+        if let Some(remote) = self.remote {
+            return self.remote_delete(remote, client_id, seen_revision).await;
+        }
         with_exclusive_lock(move |written| {
             let stored = self.fresh(&client_id, seen_revision)?;
             let now = self.current_time();

@@ -9,6 +9,7 @@
 mod activity;
 mod commands;
 mod exchange;
+mod remote;
 mod rotation;
 mod settings;
 mod sync;
@@ -29,6 +30,7 @@ use crate::storage::{ApplicationRepository, LoadedActivity, StorageProblem};
 
 pub use commands::CommandError;
 pub use exchange::{Export, ImportReport};
+pub use remote::{ConnectionStatus, Remote, SecretRead};
 
 /// A message for the role="status" live region; `sequence` makes a repeated text announce again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,6 +53,10 @@ pub struct AppState {
     /// Expiries of previous secrets no change has recorded yet; follows `now` and the list.
     pending_expiries: Memo<Vec<ActivityEvent>>,
     announcement: RwSignal<Announcement>,
+    /// Said after the next announcement: how a change's outcome was learnt (a lost answer).
+    announcement_note: StoredValue<Option<&'static str>>,
+    /// The PingOne environment the applications come from; `None`: this browser's storage.
+    remote: Option<Remote>,
     now: RwSignal<DateTime<Utc>>,
     settings: RwSignal<ConsoleSettings>,
     rotation_overview: Memo<RotationOverview>,
@@ -68,10 +74,19 @@ impl AppState {
         clock: Rc<dyn Clock>,
         storage_warning: Option<String>,
     ) -> Self {
+        Self::start_with(repository, clock, storage_warning, true)
+    }
+
+    fn start_with(
+        repository: ApplicationRepository,
+        clock: Rc<dyn Clock>,
+        storage_warning: Option<String>,
+        seed_when_empty: bool,
+    ) -> Self {
         let now = clock.now();
         let mut loaded = repository.load_all();
         let mut warning = storage_warning;
-        if loaded.is_empty {
+        if loaded.is_empty && seed_when_empty {
             match seed_demo(&repository, now) {
                 Ok(()) => loaded = repository.load_all(),
                 Err(message) => warning = Some(message),
@@ -96,6 +111,8 @@ impl AppState {
             activity_log: RwSignal::new(None),
             pending_expiries: pending,
             announcement: RwSignal::new(Announcement::default()),
+            announcement_note: StoredValue::new(None),
+            remote: None,
             now: now_signal,
             settings,
             rotation_overview: rotation::overview_memo(
@@ -110,6 +127,20 @@ impl AppState {
         }
     }
 
+    /// The console connected to a PingOne environment. `repository` holds what the console
+    /// keeps about that environment (its activity log and settings, under keys of its own:
+    /// `storage::NamespacedStore`), never an application: those arrive once `remote` has signed
+    /// on and read them, and this browser's applications are neither read nor written.
+    pub fn start_connected(
+        repository: ApplicationRepository,
+        clock: Rc<dyn Clock>,
+        remote: Remote,
+    ) -> Self {
+        let mut state = Self::start_with(repository, clock, None, false);
+        state.remote = Some(remote);
+        state
+    }
+
     /// Keeps `now` current (for expiry and countdowns) and follows changes made in other tabs.
     pub fn run_in_background(self) {
         let tick = move || {
@@ -120,7 +151,9 @@ impl AppState {
         if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_secs(1)) {
             on_cleanup(move || handle.clear());
         }
-        sync::follow_other_tabs(self);
+        if self.remote.is_none() {
+            sync::follow_other_tabs(self);
+        }
         // The first list paint does not need the log.
         when_idle_after_next_paint(move || self.load_activity_once());
     }
@@ -165,7 +198,14 @@ impl AppState {
     }
 
     pub fn announce(&self, text: impl Into<String>) {
-        let text = text.into();
+        let mut text = text.into();
+        if let Some(note) = self
+            .announcement_note
+            .try_update_value(Option::take)
+            .flatten()
+        {
+            text = format!("{text} {note}");
+        }
         self.announcement.update(|announcement| {
             announcement.sequence += 1;
             announcement.text = text;

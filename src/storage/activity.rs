@@ -282,6 +282,10 @@ struct Entry {
     id: Option<ClientId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     name: Option<ApplicationName>,
+    /// Who did it, when the console knows: the signed-on PingOne administrator. Written only
+    /// in an environment's log (`NamespacedStore`), which no build before it ever reads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    by: Option<String>,
     #[serde(flatten)]
     kind: StoredKind,
 }
@@ -465,6 +469,8 @@ struct ReadEntry {
     id: Option<ClientId>,
     #[serde(default)]
     name: Option<ApplicationName>,
+    #[serde(default)]
+    by: Option<String>,
     k: String,
     #[serde(default, rename = "type", deserialize_with = "present")]
     kind: Option<Box<RawValue>>,
@@ -652,6 +658,7 @@ fn encode_entry(sequence: u64, event: &ActivityEvent) -> String {
         at: event.at,
         id,
         name,
+        by: event.actor.clone(),
         kind,
     };
     // Serialising strings, numbers and booleans cannot fail; an empty object would be refused on read.
@@ -724,6 +731,7 @@ fn decode_entry(text: &str) -> Result<(u64, ActivityEvent), ActivityProblem> {
         at: entry.at,
         subject,
         kind: kind.into(),
+        actor: entry.by,
     };
     Ok((entry.seq, event))
 }
@@ -748,6 +756,7 @@ mod tests {
     fn event(kind: ActivityKind) -> ActivityEvent {
         ActivityEvent {
             at: at(),
+            actor: None,
             subject: ActivitySubject::Application {
                 client_id: ClientId::new("id-1"),
                 name: name("Portal \"<b>\""),
@@ -1108,6 +1117,7 @@ mod tests {
         for number in 0..ACTIVITY_CAP {
             log.record(&ActivityEvent {
                 at: at() + Duration::minutes(number as i64),
+                actor: None,
                 subject: ActivitySubject::Application {
                     client_id: ClientId::new(format!("0f3c1a2b-1234-4abc-8def-{number:012}")),
                     name: name(&format!("Customer Portal {number}")),

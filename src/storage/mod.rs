@@ -6,11 +6,13 @@
 //! the rules over any store: the record format and its versions (`record`), the index, and the
 //! promise that a record it cannot read is left exactly where it is and reported. The activity
 //! log (`activity`) and the console-wide settings (`settings`) live in the same store under their
-//! own keys, by the same rules.
+//! own keys, by the same rules, and so are the PingOne connection's settings (`connection`).
 
 mod activity;
+mod connection;
 mod local_storage;
 mod memory;
+mod namespaced;
 mod record;
 mod repository;
 mod settings;
@@ -20,8 +22,12 @@ pub use activity::{
     ActivityProblem, LoadedActivity, RecordActivityError, Recording, activity_slot_key,
     is_activity_key,
 };
+pub use connection::{
+    CONNECTION_KEY, RememberedConnection, remember_connection, remembered_connection,
+};
 pub use local_storage::{BrowserLocalStorage, StorageUnavailable, local_storage_or_memory};
 pub use memory::InMemoryStore;
+pub use namespaced::NamespacedStore;
 pub use record::{CURRENT_SCHEMA, RecordProblem};
 pub use repository::{
     ApplicationRepository, BatchError, INDEX_KEY, KEY_PREFIX, LoadedApplications, SaveError,

@@ -97,6 +97,18 @@ impl ApplicationRepository {
         }
     }
 
+    /// The PingOne connection's remembered settings, kept in the same store.
+    pub fn remembered_connection(&self) -> super::RememberedConnection {
+        super::remembered_connection(self.store.as_ref())
+    }
+
+    pub fn remember_connection(
+        &self,
+        connection: &crate::domain::Connection,
+    ) -> Result<(), super::WriteError> {
+        super::remember_connection(self.store.as_ref(), connection)
+    }
+
     pub fn load_all(&self) -> LoadedApplications {
         let mut loaded = LoadedApplications::default();
         let keys = match self.store.keys() {

@@ -6,6 +6,8 @@
 // - `newPage()`: another tab of the same profile, watched the same way (for two-tab tests).
 // - `test.use({ clockAt: ms })`: Playwright's fake clock installed at that time in every page
 //   before anything loads (a page's own `page.clock` can then move it).
+// - `test.use({ allowedOrigins: [...] })`: origins besides the console's the pages may reach (the
+//   PingOne emulator's API and authorization server); every other one stays blocked.
 // - `problems` / `foreignRequests`: what was recorded so far, for tests about the watch itself.
 // - `openSession(options)` (worker-scoped, for `beforeAll`): a profile shared by the tests of a
 //   describe, e.g. one open dialog that several cases check. Returns { context, page, newPage,
@@ -27,9 +29,9 @@ export function expectClean({ problems, foreignRequests }) {
 }
 
 /** Every context of the suite: clipboard access, and requests to another origin blocked and recorded. */
-async function prepareContext(context, origin, foreignRequests) {
+async function prepareContext(context, origin, foreignRequests, alsoAllowed = []) {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  await blockForeignRequests(context, origin, foreignRequests);
+  await blockForeignRequests(context, origin, foreignRequests, alsoAllowed);
 }
 
 /** Opens watched tabs of `context`, each with the fake clock at `clockAt` (unless told otherwise). */
@@ -46,11 +48,13 @@ function tabOpener(context, problems, clockAt) {
 
 export const test = base.extend({
   clockAt: [undefined, { option: true }],
+  // Origins besides the console's that a test's pages may reach (the PingOne emulator's).
+  allowedOrigins: [[], { option: true }],
   problems: async ({}, use) => use([]),
   foreignRequests: async ({}, use) => use([]),
 
-  context: async ({ context, baseURL, foreignRequests }, use) => {
-    await prepareContext(context, baseURL, foreignRequests);
+  context: async ({ context, baseURL, foreignRequests, allowedOrigins }, use) => {
+    await prepareContext(context, baseURL, foreignRequests, allowedOrigins);
     await use(context);
   },
 

@@ -65,11 +65,14 @@ fn EventEntry(event: ActivityEvent, naming_applications: bool) -> impl IntoView 
                 .into_any()
         }
     });
+    let actor = event
+        .actor
+        .map(|actor| view! { " " <span class="activity__actor">"By "<bdi>{actor}</bdi>"."</span> });
     view! {
         <li class="activity__event">
             <time class="activity__time" datetime=machine_time(event.at)>{local_date_time_to_the_second(event.at)}</time>
             {application}
-            <span class="activity__text">{text}</span>
+            <span class="activity__text">{text}{actor}</span>
         </li>
     }
 }

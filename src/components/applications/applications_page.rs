@@ -7,6 +7,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
 
 use crate::domain::ClientId;
+use crate::state::use_app_state;
 
 use crate::components::applications::add_application_dialog::AddApplicationDialog;
 use crate::components::applications::application_list::ApplicationList;
@@ -43,18 +44,22 @@ pub fn ApplicationsPage() -> impl IntoView {
         })
     });
 
+    let connected = use_app_state().remote().is_some();
     view! {
         <div class="applications" class:applications--panel-open=move || selected.with(Option::is_some)>
             <div class="applications__list">
                 <div class="page-header">
                     <h1>"Applications"</h1>
-                    <div class="page-header__actions">
-                        <button type="button" class="button button--primary" on:click=move |_| adding.set(true)>
-                            "Add Application"
-                        </button>
-                        <button type="button" class="button" on:click=move |_| exporting.set(true)>"Export"</button>
-                        <button type="button" class="button" on:click=move |_| importing.set(true)>"Import"</button>
-                    </div>
+                    // Adding, export and import are for this browser's applications only.
+                    {(!connected).then(|| view! {
+                        <div class="page-header__actions">
+                            <button type="button" class="button button--primary" on:click=move |_| adding.set(true)>
+                                "Add Application"
+                            </button>
+                            <button type="button" class="button" on:click=move |_| exporting.set(true)>"Export"</button>
+                            <button type="button" class="button" on:click=move |_| importing.set(true)>"Import"</button>
+                        </div>
+                    })}
                 </div>
                 // Also in index.html's first-paint frame: the page's largest text, painted before
                 // the wasm arrives (the largest contentful paint), so keep the two the same.

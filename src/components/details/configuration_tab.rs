@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{Application, NoSecretReason};
-use crate::state::use_app_state;
+use crate::state::{SecretRead, use_app_state};
 
 use crate::components::details::auth_method_form::AuthMethodForm;
 use crate::components::rotation::application_rotation_status::ApplicationRotationStatus;
@@ -46,9 +46,36 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
         let now = now.get();
         application.with(|app| {
             app.previous_secret(now)
-                .map(|p| (p.value.expose().to_owned(), p.expires_at))
+                .map(|p| (p.value.expose().to_owned(), p.expires_at, p.last_used))
         })
     });
+    // Connected, the secrets come from PingOne when the tab opens; meanwhile the tab says so.
+    let state = use_app_state();
+    let remote = state.remote();
+    let secret_read = Memo::new(move |_| {
+        let remote = remote?;
+        let client_id = application.with(|app| app.client_id.clone());
+        Some(
+            remote
+                .secret_reads
+                .with(|reads| reads.get(&client_id).cloned()),
+        )
+    });
+    Effect::new(move || {
+        let uses_secret = application.with(|app| app.client_secret().is_ok() || app.kind.is_oidc());
+        if remote.is_some() && uses_secret {
+            state.read_remote_secret(
+                application.with_untracked(|app| app.client_id.clone()),
+                false,
+            );
+        }
+    });
+    let secret_unread = move || {
+        matches!(
+            secret_read.get(),
+            Some(None | Some(SecretRead::Reading | SecretRead::Failed(_)))
+        ) && application.with(|app| app.kind.is_oidc() && app.auth_method().uses_secret())
+    };
     let client_id = move || application.with_untracked(|app| app.client_id.clone());
     let closer = move |closing: u64| {
         Callback::new(move |()| {
@@ -61,7 +88,23 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
             <Show when=move || application.with(|app| app.kind.is_oidc())>
                 <AuthMethodForm application />
             </Show>
-            {move || match no_secret.get() {
+            {move || secret_unread().then(|| match secret_read.get() {
+                Some(Some(SecretRead::Failed(message))) => view! {
+                    <div class="alert" role="alert">
+                        <p>"The client secret could not be read from PingOne. " {message}</p>
+                        <button
+                            type="button"
+                            class="button button--small"
+                            on:click=move |_| state.read_remote_secret(client_id(), true)
+                        >
+                            "Read Again"
+                        </button>
+                    </div>
+                }
+                .into_any(),
+                _ => view! { <p class="notice" role="status">"Reading the client secret from PingOne…"</p> }.into_any(),
+            })}
+            {move || if secret_unread() { ().into_any() } else { match no_secret.get() {
                 Some(NoSecretReason::NotOidc) => {
                     view! { <p class="notice">"Client secrets apply only to OIDC-based applications."</p> }.into_any()
                 }
@@ -94,8 +137,9 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
                         <Show when=move || previous.with(Option::is_some)>
                             <PreviousSecretSection
                                 client_id=client_id()
-                                secret=Signal::derive(move || previous.get().map(|(value, _)| value).unwrap_or_default())
-                                expires_at=Signal::derive(move || previous.get().map(|(_, expires)| expires).unwrap_or_default())
+                                secret=Signal::derive(move || previous.get().map(|(value, _, _)| value).unwrap_or_default())
+                                expires_at=Signal::derive(move || previous.get().map(|(_, expires, _)| expires).unwrap_or_default())
+                                last_use=Signal::derive(move || remote.map(|_| previous.get().and_then(|(_, _, used)| used)))
                                 on_revoke=Callback::new(move |()| open(OpenDialog::Revoke))
                             />
                         </Show>
@@ -103,7 +147,7 @@ pub fn ConfigurationTab(application: Memo<Application>) -> impl IntoView {
                     }
                         .into_any()
                 }
-            }}
+            }}}
             {move || match open_dialog.get() {
                 Some((OpenDialog::Generate, opened)) => {
                     view! { <GenerateSecretDialog client_id=client_id() on_closed=closer(opened) /> }.into_any()

@@ -1,5 +1,6 @@
-//! The Previous Client Secret section, shown only while a retained secret is still valid. Each
-//! reveal and copy of the secret is recorded in the activity log.
+//! The Previous Client Secret section, shown only while a retained secret is still valid, with
+//! its last use when PingOne reports one. Each reveal and copy of the secret is recorded in the
+//! activity log.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -15,6 +16,10 @@ pub fn PreviousSecretSection(
     client_id: ClientId,
     #[prop(into)] secret: Signal<String>,
     #[prop(into)] expires_at: Signal<DateTime<Utc>>,
+    /// Connected to PingOne: when a client last used the previous secret, as PingOne reports
+    /// it (`Some(None)`: no use reported). `None` in this browser, which sees no token requests.
+    #[prop(into)]
+    last_use: Signal<Option<Option<DateTime<Utc>>>>,
     on_revoke: Callback<()>,
 ) -> impl IntoView {
     let state = use_app_state();
@@ -25,6 +30,15 @@ pub fn PreviousSecretSection(
             "Still accepted so applications can move to the new secret. Expires "
             <time datetime=move || machine_time(expires_at.get())>{move || local_date_time(expires_at.get())}</time>
             " (" {move || time_remaining(now.get(), expires_at.get())} ")."
+            {move || last_use.get().map(|used| match used {
+                Some(used) => view! {
+                    " Last used "
+                    <time datetime=machine_time(used)>{local_date_time(used)}</time>
+                    "."
+                }
+                .into_any(),
+                None => view! { " No use reported." }.into_any(),
+            })}
         }
     };
     view! {

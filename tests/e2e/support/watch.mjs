@@ -35,12 +35,12 @@ export function watchConsole(page, problems, label = 'page') {
  * Blocks every request of `context` whose origin is not `origin` and records it; data:, blob:
  * and about: URLs stay local. WebSockets are not routed, so they are recorded from events.
  */
-export async function blockForeignRequests(context, origin, recorded) {
-  const allowed = new URL(origin).origin;
+export async function blockForeignRequests(context, origin, recorded, alsoAllowed = []) {
+  const allowed = new Set([origin, ...alsoAllowed].map((url) => new URL(url).origin));
   const isForeign = (url) => {
     const parsed = new URL(url);
     if (['data:', 'blob:', 'about:'].includes(parsed.protocol)) return false;
-    return parsed.origin !== allowed;
+    return !allowed.has(parsed.origin);
   };
   const record = (entry) => recorded.includes(entry) || recorded.push(entry);
   await context.route(isForeign, async (route) => {

@@ -1,0 +1,755 @@
+//! The applications of a PingOne environment, behind the same commands as this browser's.
+//!
+//! When the console is connected, `AppState` holds a `Remote` and each command comes here
+//! instead of going to storage. A change here is asynchronous over a network, so it is built
+//! for what a network does: it re-reads the application (and its secret) first and asks again
+//! when it is no longer what the administrator saw; it sends the change once; and when the
+//! answer never arrives, it reads again and says whether the change went through, never
+//! sending it a second time. PingOne replaces an application whole on update, so an update
+//! sends back the application exactly as just read with one attribute changed.
+//!
+//! While connected, the repository `AppState` holds is the environment's own corner of
+//! localStorage (activity and settings only): this browser's stored applications are never
+//! read or written.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::leave_warning::PendingChange;
+use crate::browser::locks::with_exclusive_lock;
+use crate::domain::{
+    ActivityEvent, ActivityKind, Application, ApplicationName, AuthMethodChange, ClientId,
+    Connection, Retention, RotationOutcome, TokenEndpointAuthMethod,
+};
+use crate::pingone::api::{ApiError, PingOneApi};
+use crate::pingone::model::{RemoteApplication, RemoteSecret};
+use crate::pingone::session::Session;
+use crate::pingone::sign_on::{self, SignOnError};
+
+use super::commands::generate_secret;
+use super::{AppState, CommandError};
+
+/// Where the connection stands, for the top bar and the pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConnectionStatus {
+    /// Redeeming the sign-on's code.
+    SigningOn,
+    /// Reading the environment's applications.
+    Loading,
+    Ready,
+    /// PingOne no longer accepts the token (or a silent sign-on was refused): Sign On again.
+    SessionEnded(String),
+    /// The sign-on or the first read failed.
+    Failed(String),
+}
+
+/// Whether an application's secret has been read from PingOne.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecretRead {
+    Reading,
+    Read,
+    Failed(String),
+}
+
+/// What the views may know of the connection (never the token).
+#[derive(Clone, Copy)]
+pub struct Remote {
+    pub status: RwSignal<ConnectionStatus>,
+    pub administrator: RwSignal<Option<String>>,
+    pub secret_reads: RwSignal<HashMap<ClientId, SecretRead>>,
+    home: StoredValue<Rc<RemoteHome>, LocalStorage>,
+}
+
+struct RemoteHome {
+    connection: Connection,
+    redirect_uri: String,
+    api: RefCell<Option<PingOneApi>>,
+    /// Each application as last read, with its secret once read: what an update starts from.
+    as_read: RefCell<HashMap<ClientId, (RemoteApplication, Option<RemoteSecret>)>>,
+}
+
+impl Remote {
+    pub fn new(connection: Connection, redirect_uri: String, status: ConnectionStatus) -> Self {
+        Self {
+            status: RwSignal::new(status),
+            administrator: RwSignal::new(None),
+            secret_reads: RwSignal::new(HashMap::new()),
+            home: StoredValue::new_local(Rc::new(RemoteHome {
+                connection,
+                redirect_uri,
+                api: RefCell::new(None),
+                as_read: RefCell::new(HashMap::new()),
+            })),
+        }
+    }
+
+    pub fn environment_id(&self) -> String {
+        self.home
+            .with_value(|home| home.connection.environment_id().to_owned())
+    }
+
+    /// The environment's token endpoint, the Token Request's default.
+    pub fn token_endpoint(&self) -> String {
+        self.home
+            .with_value(|home| home.connection.token_endpoint())
+    }
+
+    fn home(&self) -> Rc<RemoteHome> {
+        self.home.get_value()
+    }
+
+    fn api(&self) -> Result<PingOneApi, CommandError> {
+        self.home()
+            .api
+            .borrow()
+            .clone()
+            .ok_or(CommandError::PingOne(ApiError::SessionExpired))
+    }
+}
+
+impl AppState {
+    /// The PingOne connection, when the console is connected.
+    pub fn remote(&self) -> Option<Remote> {
+        self.remote
+    }
+
+    /// Redeems the sign-on's code, then reads the environment's applications.
+    pub async fn finish_sign_on(self, code: String, verifier: String) {
+        let Some(remote) = self.remote else { return };
+        let home = remote.home();
+        let clock = self.clock.get_value();
+        let signed_on = sign_on::redeem(
+            home.connection.clone(),
+            &home.redirect_uri,
+            &code,
+            &verifier,
+            clock.as_ref(),
+        )
+        .await;
+        match signed_on {
+            Ok(session) => self.signed_on(remote, session).await,
+            Err(error) => remote
+                .status
+                .set(ConnectionStatus::Failed(error.to_string())),
+        }
+    }
+
+    async fn signed_on(self, remote: Remote, session: Session) {
+        remote
+            .administrator
+            .set(Some(session.administrator.clone()));
+        *remote.home().api.borrow_mut() = Some(PingOneApi::new(session));
+        remote.status.set(ConnectionStatus::Loading);
+        self.reload_remote_applications().await;
+    }
+
+    /// Reads every application of the environment and shows them.
+    pub async fn reload_remote_applications(self) {
+        let Some(remote) = self.remote else { return };
+        let Ok(api) = remote.api() else { return };
+        match api.applications().await {
+            Ok(applications) => {
+                let home = remote.home();
+                let mut as_read = home.as_read.borrow_mut();
+                let shown = applications
+                    .into_iter()
+                    .map(|application| {
+                        let client_id = ClientId::new(application.id());
+                        let domain = application.to_domain(None, 1);
+                        as_read.insert(client_id, (application, None));
+                        domain
+                    })
+                    .collect();
+                drop(as_read);
+                remote.secret_reads.set(HashMap::new());
+                self.change_shown(|applications| *applications = shown);
+                remote.status.set(ConnectionStatus::Ready);
+            }
+            Err(error) => self.remote_failed(remote, error),
+        }
+    }
+
+    /// Reads the application's secret from PingOne (once per page load unless asked again).
+    pub fn read_remote_secret(self, client_id: ClientId, again: bool) {
+        let Some(remote) = self.remote else { return };
+        let known = remote
+            .secret_reads
+            .with_untracked(|reads| reads.get(&client_id).cloned());
+        if matches!(known, Some(SecretRead::Reading))
+            || (!again && matches!(known, Some(SecretRead::Read)))
+        {
+            return;
+        }
+        let uses_secret = self.applications.with_untracked(|applications| {
+            applications
+                .iter()
+                .find(|app| app.client_id == client_id)
+                .is_some_and(|app| app.kind.is_oidc() && app.auth_method().uses_secret())
+        });
+        if !uses_secret {
+            return;
+        }
+        remote.secret_reads.update(|reads| {
+            reads.insert(client_id.clone(), SecretRead::Reading);
+        });
+        spawn_local(async move {
+            let read = async {
+                let api = remote.api()?;
+                let secret = api
+                    .secret(client_id.as_str())
+                    .await
+                    .map_err(CommandError::PingOne)?;
+                Ok::<_, CommandError>(secret)
+            }
+            .await;
+            let outcome = match read {
+                Ok(secret) => {
+                    self.show_remote_secret(remote, &client_id, secret);
+                    SecretRead::Read
+                }
+                Err(error) => {
+                    if let CommandError::PingOne(ApiError::SessionExpired) = error {
+                        remote
+                            .status
+                            .set(ConnectionStatus::SessionEnded(error.to_string()));
+                    }
+                    SecretRead::Failed(error.to_string())
+                }
+            };
+            remote.secret_reads.update(|reads| {
+                reads.insert(client_id, outcome);
+            });
+        });
+    }
+
+    /// Puts a freshly read secret into the shown application, keeping its revision.
+    fn show_remote_secret(
+        &self,
+        remote: Remote,
+        client_id: &ClientId,
+        secret: Option<RemoteSecret>,
+    ) {
+        let home = remote.home();
+        let mut as_read = home.as_read.borrow_mut();
+        let Some((application, read_secret)) = as_read.get_mut(client_id) else {
+            return;
+        };
+        *read_secret = secret;
+        let revision = self
+            .application_untracked(client_id)
+            .map_or(1, |app| app.revision());
+        let shown = application.to_domain(read_secret.as_ref(), revision);
+        drop(as_read);
+        self.show_stored(shown);
+    }
+
+    fn application_untracked(&self, client_id: &ClientId) -> Option<Application> {
+        self.applications.with_untracked(|applications| {
+            applications
+                .iter()
+                .find(|app| &app.client_id == client_id)
+                .cloned()
+        })
+    }
+
+    fn remote_failed(&self, remote: Remote, error: ApiError) {
+        let message = error.to_string();
+        match error {
+            ApiError::SessionExpired => remote.status.set(ConnectionStatus::SessionEnded(message)),
+            _ => remote.status.set(ConnectionStatus::Failed(message)),
+        }
+    }
+
+    /// Signs on again (after the session ended), coming back to the page that is open.
+    pub async fn sign_on_again(self) -> Result<(), SignOnError> {
+        let Some(remote) = self.remote else {
+            return Ok(());
+        };
+        let home = remote.home();
+        let return_to = crate::browser::address::path_and_query().unwrap_or_else(|| "/".into());
+        sign_on::start_sign_on(&home.connection, &home.redirect_uri, &return_to, false).await
+    }
+
+    /// Re-reads the application (and, `with_secret`, its secret), and checks it is still what
+    /// the administrator saw at `seen_revision`; a different one is shown at once.
+    async fn remote_fresh(
+        self,
+        remote: Remote,
+        client_id: &ClientId,
+        seen_revision: u64,
+        with_secret: bool,
+    ) -> Result<(PingOneApi, RemoteApplication, Option<RemoteSecret>), CommandError> {
+        let api = remote.api()?;
+        let shown = self
+            .application_untracked(client_id)
+            .ok_or(CommandError::Missing)?;
+        let fresh = self
+            .remote_call(remote, api.application(client_id.as_str()))
+            .await?;
+        let Some(fresh) = fresh else {
+            remote.home().as_read.borrow_mut().remove(client_id);
+            self.show_deleted(client_id);
+            return Err(CommandError::Missing);
+        };
+        let secret = if with_secret {
+            self.remote_call(remote, api.secret(client_id.as_str()))
+                .await?
+        } else {
+            remote
+                .home()
+                .as_read
+                .borrow()
+                .get(client_id)
+                .and_then(|(_, secret)| secret.clone())
+        };
+        let fresh_domain = fresh.to_domain(secret.as_ref(), shown.revision());
+        remote
+            .home()
+            .as_read
+            .borrow_mut()
+            .insert(client_id.clone(), (fresh.clone(), secret.clone()));
+        if shown.revision() != seen_revision || fresh_domain != shown {
+            let newer = fresh.to_domain(secret.as_ref(), shown.revision().max(seen_revision) + 1);
+            self.show_stored(newer);
+            return Err(CommandError::ChangedElsewhere);
+        }
+        Ok((api, fresh, secret))
+    }
+
+    /// Awaits a call, noting an ended session for the top bar.
+    async fn remote_call<T>(
+        &self,
+        remote: Remote,
+        call: impl std::future::Future<Output = Result<T, ApiError>>,
+    ) -> Result<T, CommandError> {
+        call.await.map_err(|error| {
+            if error == ApiError::SessionExpired {
+                remote
+                    .status
+                    .set(ConnectionStatus::SessionEnded(error.to_string()));
+            }
+            CommandError::PingOne(error)
+        })
+    }
+
+    /// Shows what PingOne now holds for the application, one revision on.
+    fn show_remote(
+        &self,
+        remote: Remote,
+        application: RemoteApplication,
+        secret: Option<RemoteSecret>,
+    ) {
+        let client_id = ClientId::new(application.id());
+        let revision = self
+            .application_untracked(&client_id)
+            .map_or(1, |app| app.revision() + 1);
+        let shown = application.to_domain(secret.as_ref(), revision);
+        remote
+            .home()
+            .as_read
+            .borrow_mut()
+            .insert(client_id, (application, secret));
+        self.show_stored(shown);
+    }
+
+    // The commands as `AppState` dispatches them while connected: a change on its way to PingOne
+    // holds a `PendingChange` (leaving the page asks first), and what went through is recorded.
+
+    pub(super) async fn remote_rotate_secret(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+        retention: Retention,
+    ) -> Result<RotationOutcome, CommandError> {
+        let _pending = PendingChange::begin();
+        let outcome = self
+            .rotate_on_pingone(remote, client_id.clone(), seen_revision, retention)
+            .await?;
+        let kind = ActivityKind::SecretGenerated {
+            retention,
+            replaced_unexpired_previous: outcome.replaced_unexpired_previous,
+        };
+        self.record_remote(self.application_untracked(&client_id), kind)
+            .await;
+        Ok(outcome)
+    }
+
+    pub(super) async fn remote_revoke_previous_secret(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+    ) -> Result<(), CommandError> {
+        let _pending = PendingChange::begin();
+        self.revoke_on_pingone(remote, client_id.clone(), seen_revision)
+            .await?;
+        let kind = ActivityKind::PreviousSecretRevoked;
+        self.record_remote(self.application_untracked(&client_id), kind)
+            .await;
+        Ok(())
+    }
+
+    pub(super) async fn remote_rename(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+        name: ApplicationName,
+    ) -> Result<(), CommandError> {
+        let _pending = PendingChange::begin();
+        let from = self
+            .application_untracked(&client_id)
+            .map(|app| app.name().clone());
+        self.rename_on_pingone(remote, client_id.clone(), seen_revision, name)
+            .await?;
+        let renamed = self.application_untracked(&client_id);
+        if let (Some(from), Some(to)) = (from, renamed.as_ref().map(|app| app.name().clone())) {
+            self.record_remote(renamed, ActivityKind::Renamed { from, to })
+                .await;
+        }
+        Ok(())
+    }
+
+    pub(super) async fn remote_set_enabled(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+        enabled: bool,
+    ) -> Result<(), CommandError> {
+        let _pending = PendingChange::begin();
+        self.set_enabled_on_pingone(remote, client_id.clone(), seen_revision, enabled)
+            .await?;
+        let kind = match enabled {
+            true => ActivityKind::Enabled,
+            false => ActivityKind::Disabled,
+        };
+        self.record_remote(self.application_untracked(&client_id), kind)
+            .await;
+        Ok(())
+    }
+
+    pub(super) async fn remote_change_auth_method(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+        method: TokenEndpointAuthMethod,
+    ) -> Result<AuthMethodChange, CommandError> {
+        let _pending = PendingChange::begin();
+        let change = self
+            .change_auth_method_on_pingone(remote, client_id.clone(), seen_revision, method)
+            .await?;
+        let kind = ActivityKind::AuthMethodChanged {
+            from: change.from,
+            to: change.to,
+        };
+        self.record_remote(self.application_untracked(&client_id), kind)
+            .await;
+        Ok(change)
+    }
+
+    pub(super) async fn remote_delete(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+    ) -> Result<(), CommandError> {
+        let _pending = PendingChange::begin();
+        let deleted = self.application_untracked(&client_id);
+        self.delete_on_pingone(remote, client_id, seen_revision)
+            .await?;
+        self.record_remote(deleted, ActivityKind::Deleted).await;
+        Ok(())
+    }
+
+    async fn rotate_on_pingone(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+        retention: Retention,
+    ) -> Result<RotationOutcome, CommandError> {
+        let (api, application, secret) = self
+            .remote_fresh(remote, &client_id, seen_revision, true)
+            .await?;
+        let now = self.current_time();
+        // The domain's rules first (OIDC, a secret method); the new value comes from PingOne.
+        let mut check = application.to_domain(secret.as_ref(), 1);
+        let placeholder = crate::random::generate_secret()?;
+        let outcome = check.rotate_secret(placeholder, retention, now)?;
+        let expires_at = retention.previous_expires_at(now);
+        match api.generate_secret(client_id.as_str(), expires_at).await {
+            Ok(generated) => {
+                let outcome = RotationOutcome {
+                    previous_expires_at: generated.previous.as_ref().map(|p| p.expires_at),
+                    ..outcome
+                };
+                self.show_remote(remote, application, Some(generated));
+                Ok(outcome)
+            }
+            Err(ApiError::NoAnswer) => {
+                // Settled by reading, never by sending again.
+                let before = secret.as_ref().map(|secret| secret.current.clone());
+                let after = self
+                    .remote_call(remote, api.secret(client_id.as_str()))
+                    .await
+                    .map_err(|_| CommandError::Unsettled)?;
+                let went_through = after.as_ref().map(|secret| secret.current.clone()) != before;
+                let previous_expires_at = after
+                    .as_ref()
+                    .and_then(|secret| secret.previous.as_ref().map(|p| p.expires_at));
+                self.show_remote(remote, application, after);
+                if went_through {
+                    self.note_lost_answer();
+                    Ok(RotationOutcome {
+                        previous_expires_at,
+                        ..outcome
+                    })
+                } else {
+                    Err(CommandError::NotApplied)
+                }
+            }
+            Err(error) => Err(self.remote_refusal(remote, error)),
+        }
+    }
+
+    async fn revoke_on_pingone(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+    ) -> Result<(), CommandError> {
+        let (api, application, secret) = self
+            .remote_fresh(remote, &client_id, seen_revision, true)
+            .await?;
+        let mut check = application.to_domain(secret.as_ref(), 1);
+        check.revoke_previous_secret(self.current_time())?;
+        let answer = api.delete_previous_secret(client_id.as_str()).await;
+        self.settle_by_reading(remote, &api, application, answer, |after| {
+            after.is_some_and(|secret| secret.previous.is_none())
+        })
+        .await
+    }
+
+    async fn rename_on_pingone(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+        name: ApplicationName,
+    ) -> Result<(), CommandError> {
+        let (api, application, secret) = self
+            .remote_fresh(remote, &client_id, seen_revision, false)
+            .await?;
+        let mut check = application.to_domain(secret.as_ref(), 1);
+        check.rename(name.clone(), self.current_time())?;
+        let body = application.renamed(name.as_str());
+        self.replace_remote(remote, api, &client_id, &body, secret)
+            .await
+    }
+
+    async fn set_enabled_on_pingone(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+        enabled: bool,
+    ) -> Result<(), CommandError> {
+        let (api, application, secret) = self
+            .remote_fresh(remote, &client_id, seen_revision, false)
+            .await?;
+        let mut check = application.to_domain(secret.as_ref(), 1);
+        check.set_enabled(enabled, self.current_time())?;
+        let body = application.with_enabled(enabled);
+        self.replace_remote(remote, api, &client_id, &body, secret)
+            .await
+    }
+
+    async fn change_auth_method_on_pingone(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+        method: TokenEndpointAuthMethod,
+    ) -> Result<AuthMethodChange, CommandError> {
+        let (api, application, secret) = self
+            .remote_fresh(remote, &client_id, seen_revision, false)
+            .await?;
+        let mut check = application.to_domain(secret.as_ref(), 1);
+        let change = check.change_auth_method(method, generate_secret, self.current_time())?;
+        let body = application.with_auth_method(method);
+        self.replace_remote(remote, api, &client_id, &body, None)
+            .await?;
+        // The secrets PingOne now holds are read afresh.
+        remote.secret_reads.update(|reads| {
+            reads.remove(&client_id);
+        });
+        self.read_remote_secret(client_id, true);
+        Ok(change)
+    }
+
+    async fn delete_on_pingone(
+        self,
+        remote: Remote,
+        client_id: ClientId,
+        seen_revision: u64,
+    ) -> Result<(), CommandError> {
+        let (api, _, _) = self
+            .remote_fresh(remote, &client_id, seen_revision, false)
+            .await?;
+        match api.delete_application(client_id.as_str()).await {
+            Ok(()) => {}
+            Err(ApiError::NoAnswer) => {
+                let after = self
+                    .remote_call(remote, api.application(client_id.as_str()))
+                    .await
+                    .map_err(|_| CommandError::Unsettled)?;
+                if let Some(application) = after {
+                    let secret = remote
+                        .home()
+                        .as_read
+                        .borrow()
+                        .get(&client_id)
+                        .and_then(|(_, secret)| secret.clone());
+                    self.show_remote(remote, application, secret);
+                    return Err(CommandError::NotApplied);
+                }
+                self.note_lost_answer();
+            }
+            Err(error) => return Err(self.remote_refusal(remote, error)),
+        }
+        remote.home().as_read.borrow_mut().remove(&client_id);
+        self.show_deleted(&client_id);
+        Ok(())
+    }
+
+    /// Sends the whole application back with one attribute changed, then shows PingOne's copy.
+    async fn replace_remote(
+        self,
+        remote: Remote,
+        api: PingOneApi,
+        client_id: &ClientId,
+        body: &serde_json::Value,
+        secret: Option<RemoteSecret>,
+    ) -> Result<(), CommandError> {
+        match api.replace_application(client_id.as_str(), body).await {
+            Ok(updated) => {
+                self.show_remote(remote, updated, secret);
+                Ok(())
+            }
+            Err(ApiError::NoAnswer) => {
+                let after = self
+                    .remote_call(remote, api.application(client_id.as_str()))
+                    .await
+                    .map_err(|_| CommandError::Unsettled)?
+                    .ok_or(CommandError::Missing)?;
+                let expected = RemoteApplication::from_json(body.clone()).ok();
+                let went_through = expected.is_some_and(|expected| {
+                    expected.to_domain(secret.as_ref(), 1) == after.to_domain(secret.as_ref(), 1)
+                });
+                self.show_remote(remote, after, secret);
+                if went_through {
+                    self.note_lost_answer();
+                    Ok(())
+                } else {
+                    Err(CommandError::NotApplied)
+                }
+            }
+            Err(error) => Err(self.remote_refusal(remote, error)),
+        }
+    }
+
+    /// After a secret change: shows the secret PingOne holds, and decides a lost answer by it.
+    async fn settle_by_reading(
+        self,
+        remote: Remote,
+        api: &PingOneApi,
+        application: RemoteApplication,
+        answer: Result<(), ApiError>,
+        went_through: impl Fn(Option<&RemoteSecret>) -> bool,
+    ) -> Result<(), CommandError> {
+        let lost = match answer {
+            Ok(()) => false,
+            Err(ApiError::NoAnswer) => true,
+            Err(error) => return Err(self.remote_refusal(remote, error)),
+        };
+        let after = self
+            .remote_call(remote, api.secret(application.id()))
+            .await
+            .map_err(|error| if lost { CommandError::Unsettled } else { error })?;
+        let done = went_through(after.as_ref());
+        self.show_remote(remote, application, after);
+        match (lost, done) {
+            (true, true) => {
+                self.note_lost_answer();
+                Ok(())
+            }
+            (true, false) => Err(CommandError::NotApplied),
+            (false, _) => Ok(()),
+        }
+    }
+
+    fn remote_refusal(&self, remote: Remote, error: ApiError) -> CommandError {
+        if error == ApiError::SessionExpired {
+            remote
+                .status
+                .set(ConnectionStatus::SessionEnded(error.to_string()));
+        }
+        CommandError::PingOne(error)
+    }
+
+    /// Records what was done in the environment's activity log (this browser, this
+    /// environment), after PingOne holds it. A failure to record is reported as for this
+    /// browser's changes; the change stands.
+    async fn record_remote(self, application: Option<Application>, kind: ActivityKind) {
+        let Some(application) = application else {
+            return;
+        };
+        let event = ActivityEvent::of(&application, self.current_time(), kind);
+        let _ =
+            with_exclusive_lock(move |written| self.record_activity(written, vec![event])).await;
+    }
+
+    /// The next announcement (the command's own) says how its outcome was learnt.
+    fn note_lost_answer(&self) {
+        self.announcement_note.set_value(Some(
+            "PingOne's answer was lost on the way; reading the application again shows the change went through.",
+        ));
+    }
+}
+
+impl AppState {
+    /// The connection remembered from the last visit, to fill in the Connect dialog.
+    pub fn remembered_connection(&self) -> crate::storage::RememberedConnection {
+        self.repository
+            .with_value(|repository| repository.remembered_connection())
+    }
+
+    /// Remembers `connection` (never a token) and leaves for PingOne's sign-on page; the
+    /// browser comes back to the page that is open now.
+    pub async fn connect(
+        self,
+        connection: Connection,
+        redirect_uri: String,
+    ) -> Result<(), SignOnError> {
+        // Not remembering is a lost convenience, not a reason to stop.
+        let _ = self
+            .repository
+            .with_value(|repository| repository.remember_connection(&connection));
+        let return_to = crate::browser::address::path_and_query().unwrap_or_else(|| "/".into());
+        sign_on::start_sign_on(&connection, &redirect_uri, &return_to, false).await
+    }
+
+    /// Ends the connection in this tab and goes back to this browser's applications, which
+    /// were never touched meanwhile. The tokens go with the page.
+    pub fn sign_off(self, applications_page: &str) {
+        sign_on::forget_connected_tab();
+        let _ = crate::browser::address::go_to(applications_page);
+    }
+}

@@ -1,0 +1,77 @@
+// The PingOne emulator as the end-to-end tests use it (tests/pingone-emulator/): where it
+// listens (playwright.config.mjs starts it beside the console, on origins of its own), its
+// control endpoints (never reachable from the console's pages: its origin is not in the
+// console's CSP nor in the tests' allowed origins), and signing the console on through it the
+// way an administrator does.
+import { expect } from '@playwright/test';
+
+export const EMULATOR = {
+  api: 'http://127.0.0.1:4191',
+  auth: 'http://127.0.0.1:4192',
+  control: 'http://127.0.0.1:4193',
+  environmentId: '3f5b1a2e-8c4d-4e6f-9a1b-2c3d4e5f6a7b',
+  adminClientId: 'c5e0a1b2-7d3f-4a6e-9b8c-0d1e2f3a4b5c',
+  username: 'admin',
+  password: '2FederateM0re!',
+  administrator: 'Ada Admin',
+};
+
+/** The emulator's command line, for playwright.config.mjs. */
+export function emulatorCommand(consoleOrigin) {
+  const url = new URL(EMULATOR.api);
+  return [
+    'node tests/pingone-emulator/server.mjs',
+    `--api-port ${url.port} --auth-port ${new URL(EMULATOR.auth).port} --control-port ${new URL(EMULATOR.control).port}`,
+    `--console-origin ${consoleOrigin} --redirect-uri ${consoleOrigin}/`,
+  ].join(' ');
+}
+
+async function control(method, path, body) {
+  const response = await fetch(`${EMULATOR.control}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+export const emulator = {
+  reset: (body = {}) => control('POST', '/reset', body),
+  state: () => control('GET', '/state'),
+  fault: (fault) => control('POST', '/faults', fault),
+  expireTokens: () => control('POST', '/expire-tokens'),
+  changeElsewhere: (id, attributes) => control('POST', `/applications/${id}`, attributes),
+  rotateElsewhere: (id, body = {}) => control('POST', `/applications/${id}/rotate`, body),
+  async application(id) {
+    return (await this.state()).applications.find((application) => application.id === id);
+  },
+  /** The requests the emulator's API saw, e.g. `requests('POST', '/secret')`. */
+  async requests(method, pathPart) {
+    const { requestLog } = await this.state();
+    return requestLog.filter((entry) => entry.method === method && entry.path.includes(pathPart));
+  },
+};
+
+/** Connects the console on `page` to the emulator as an administrator would: the Connect to
+ * PingOne dialog (Custom region), typed key by key, then PingOne's sign-on page. */
+export async function signOn(page, { from = '/applications' } = {}) {
+  await page.goto(from);
+  await page.getByRole('button', { name: 'Connect to PingOne' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Connect to PingOne' });
+  await dialog.getByRole('combobox', { name: 'Region' }).selectOption({ label: 'Custom' });
+  await dialog.getByRole('textbox', { name: 'Environment ID' }).pressSequentially(EMULATOR.environmentId);
+  await dialog.getByRole('textbox', { name: 'Client ID' }).pressSequentially(EMULATOR.adminClientId);
+  await dialog.getByRole('textbox', { name: 'Authorization server' }).pressSequentially(`${EMULATOR.auth}/${EMULATOR.environmentId}`);
+  await dialog.getByRole('textbox', { name: 'API' }).pressSequentially(`${EMULATOR.api}/v1`);
+  await dialog.getByRole('button', { name: 'Sign On' }).click();
+  await signOnAtPingOne(page);
+}
+
+/** PingOne's own sign-on page: user name, password, Sign On. */
+export async function signOnAtPingOne(page) {
+  await page.getByLabel('Username').pressSequentially(EMULATOR.username);
+  await page.getByLabel('Password').pressSequentially(EMULATOR.password);
+  await page.getByRole('button', { name: 'Sign On' }).click();
+  await expect(page.getByRole('banner').getByText('PingOne', { exact: true })).toBeVisible();
+}
