@@ -30,7 +30,8 @@ fn main() {
         // Connected before the reload: sign on again without a word where PingOne's session
         // allows. The page leaves at once; the frame stays painted meanwhile.
         let (connection, redirect_uri) = (connection.clone(), redirect_uri.clone());
-        leptos::task::spawn_local(async move {
+        // Before any mount, so Leptos's executor is not set up yet: the browser's own queue.
+        wasm_bindgen_futures::spawn_local(async move {
             let return_to = address::path_and_query().unwrap_or_else(|| "/".into());
             let started = start_sign_on(&connection, &redirect_uri.0, &return_to, true).await;
             if let Err(error) = started {
