@@ -15,10 +15,19 @@ use crate::storage::SETTINGS_KEY;
 use super::{AppState, CommandError};
 
 impl AppState {
-    /// The token endpoint requests are built for, if one was set.
+    /// The token endpoint requests are built for, if one was set; connected to PingOne, the
+    /// environment's own `/as/token` until another is set.
     pub fn token_endpoint(&self) -> Signal<Option<TokenEndpoint>> {
         let settings = self.settings;
-        Memo::new(move |_| settings.with(|settings| settings.token_endpoint.clone())).into()
+        let environment_default = self
+            .remote
+            .and_then(|remote| TokenEndpoint::parse(&remote.token_endpoint()).ok());
+        Memo::new(move |_| {
+            settings
+                .with(|settings| settings.token_endpoint.clone())
+                .or_else(|| environment_default.clone())
+        })
+        .into()
     }
 
     /// The rotation policy every application is measured against.

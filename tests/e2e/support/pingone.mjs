@@ -5,10 +5,14 @@
 // way an administrator does.
 import { expect } from '@playwright/test';
 
+// EMULATOR_PORT moves the three ports (for a second run beside another; the site must then be
+// built with CONNECT_ORIGINS naming the moved API and authorization server).
+const PORT = Number(process.env.EMULATOR_PORT ?? 4191);
+
 export const EMULATOR = {
-  api: 'http://127.0.0.1:4191',
-  auth: 'http://127.0.0.1:4192',
-  control: 'http://127.0.0.1:4193',
+  api: `http://127.0.0.1:${PORT}`,
+  auth: `http://127.0.0.1:${PORT + 1}`,
+  control: `http://127.0.0.1:${PORT + 2}`,
   environmentId: '3f5b1a2e-8c4d-4e6f-9a1b-2c3d4e5f6a7b',
   adminClientId: 'c5e0a1b2-7d3f-4a6e-9b8c-0d1e2f3a4b5c',
   username: 'admin',
