@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
-import { EMULATOR, emulatorCommand } from './tests/e2e/support/pingone.mjs';
 
 const CI = Boolean(process.env.CI);
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -40,14 +39,6 @@ export default defineConfig({
       // checkout's dist/. A busy port fails the run loudly instead; pick another with E2E_PORT.
       command: `node scripts/static-host.mjs --root dist --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-    },
-    {
-      // The PingOne emulator (tests/pingone-emulator/): its API, authorization server and
-      // control endpoints on three origins of their own, for tests/e2e/pingone.spec.mjs.
-      command: emulatorCommand(`http://127.0.0.1:${PORT}`),
-      url: `${EMULATOR.control}/state`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },

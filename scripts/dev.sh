@@ -15,9 +15,10 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.to
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 
-# Where tests/pingone-emulator/ serves its API and authorization server in the tests and in
-# `try-pingone` (tests/e2e/support/pingone.mjs names the same ports).
+# Where tests/pingone-emulator/ serves its API and authorization server: in `try-pingone`, and
+# for each of the two end-to-end workers (tests/e2e/support/pingone.mjs names the same ports).
 EMULATOR_ORIGINS="http://127.0.0.1:4191 http://127.0.0.1:4192"
+E2E_EMULATOR_ORIGINS="$EMULATOR_ORIGINS http://127.0.0.1:4201 http://127.0.0.1:4202"
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -95,7 +96,7 @@ case "${1:-}" in
     node --test tests/pingone-emulator/
     # The end-to-end build may also reach the emulator's API and authorization server (their
     # origins join PingOne's in the CSP's connect-src), as a release for a custom domain would.
-    CONNECT_ORIGINS="$EMULATOR_ORIGINS" build_release / dist
+    CONNECT_ORIGINS="$E2E_EMULATOR_ORIGINS" build_release / dist
     # The same site for a sub-path, which tests/e2e/sub_path.spec.mjs serves under /console/.
     build_release /console/ dist-subpath
     step "end-to-end tests: Playwright driving Chromium against dist/ and dist-subpath/"

@@ -23,7 +23,7 @@ use super::session::Session;
 pub enum ApiError {
     #[error("Your PingOne session has expired. Sign on again to go on; nothing was changed.")]
     SessionExpired,
-    #[error("{0}")]
+    #[error("PingOne refused: {}{}", .0, correlation_suffix(.0))]
     Refused(PingOneError),
     #[error(
         "No answer came back from PingOne (the network or the connection dropped), so it is not known yet whether anything changed."
@@ -41,6 +41,15 @@ impl ApiError {
             _ => None,
         }
     }
+}
+
+/// " Correlation ID: …", the value PingOne's support asks for, when the answer carried one.
+fn correlation_suffix(error: &PingOneError) -> String {
+    error
+        .correlation_id
+        .as_deref()
+        .map(|id| format!(" Correlation ID: {id}"))
+        .unwrap_or_default()
 }
 
 /// How many times a read refused for the rate limit is asked again, and the first wait.

@@ -6,6 +6,7 @@
 // - `newPage()`: another tab of the same profile, watched the same way (for two-tab tests).
 // - `test.use({ clockAt: ms })`: Playwright's fake clock installed at that time in every page
 //   before anything loads (a page's own `page.clock` can then move it).
+// - a PingOne emulator per worker (tests/pingone-emulator/, support/pingone.mjs).
 // - `test.use({ allowedOrigins: [...] })`: origins besides the console's the pages may reach (the
 //   PingOne emulator's API and authorization server); every other one stays blocked.
 // - `problems` / `foreignRequests`: what was recorded so far, for tests about the watch itself.
@@ -18,6 +19,8 @@
 //   per worker) into the page and resolves to `axe.run(document, runOptions)`'s results.
 import { readFile } from 'node:fs/promises';
 import { test as base, expect } from '@playwright/test';
+import { startEmulator } from '../pingone-emulator/server.mjs';
+import { emulatorOptions } from './support/pingone.mjs';
 import { blockForeignRequests, watchConsole } from './support/watch.mjs';
 
 export { expect, watchConsole, blockForeignRequests };
@@ -65,6 +68,17 @@ export const test = base.extend({
   page: async ({ newPage }, use) => {
     await use(await newPage());
   },
+
+  // This worker's PingOne emulator (support/pingone.mjs says where), for the PingOne specs.
+  _pingOneEmulator: [
+    async ({}, use, workerInfo) => {
+      const origin = new URL(workerInfo.project.use.baseURL).origin;
+      const emulator = await startEmulator(emulatorOptions(origin));
+      await use(emulator);
+      await emulator.close();
+    },
+    { scope: 'worker', auto: true },
+  ],
 
   // The sessions of this worker that are open now.
   _openSessions: [async ({}, use) => use(new Set()), { scope: 'worker' }],

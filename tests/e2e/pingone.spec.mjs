@@ -30,7 +30,9 @@ const BILLING_PORTAL = '5eed0001-1a2b-4c3d-8e4f-000000000001';
 
 /** Takes out of `problems` what Chromium itself logs for an answer a test asked for (a refusal
  * or a lost answer is reported in the console by the browser, not the page), at most `most`. */
-function expectBrowserReports(problems, pattern, most) {
+async function expectBrowserReports(problems, pattern, most) {
+  // The console message may arrive a moment after the page showed the outcome.
+  await expect.poll(() => problems.some((problem) => pattern.test(problem))).toBe(true);
   const reports = problems.filter((problem) => pattern.test(problem));
   expect(reports.length).toBeLessThanOrEqual(most);
   problems.splice(0, problems.length, ...problems.filter((problem) => !reports.includes(problem)));
@@ -133,7 +135,7 @@ test('a rotation whose answer is lost is settled by reading: one POST, the new s
   const after = await emulator.application(BILLING_PORTAL);
   expect(await emulator.requests('POST', `/applications/${BILLING_PORTAL}/secret`)).toHaveLength(1);
   expect((await readSecrets(page)).current).toBe(after.secretState.secret);
-  expectBrowserReports(problems, new RegExp(`/applications/${BILLING_PORTAL}/secret`), 2);
+  await expectBrowserReports(problems, new RegExp(`/applications/${BILLING_PORTAL}/secret`), 2);
 });
 
 test('a rotation made elsewhere meanwhile is caught, and nothing is sent', async ({ page }) => {
@@ -179,7 +181,7 @@ test('an expired session offers Sign On and keeps the page', async ({ page, prob
   // PingOne's session still stands, so it answers at once and the same page comes back.
   await expect(page).toHaveURL(address);
   await expect(secretRegion(page)).toBeVisible();
-  expectBrowserReports(problems, /status of 401/, 1);
+  await expectBrowserReports(problems, /status of 401/, 1);
 });
 
 test('a reload signs on again silently, back on the same page', async ({ page }) => {
@@ -220,4 +222,95 @@ test('a cancelled sign-on comes back with the reason in an alert', async ({ page
   await expect(page.getByRole('alert').filter({ hasText: 'cancelled' })).toBeVisible();
   await expect(entries(page)).toHaveCount(DEMO_APPS.length);
   expect(page.url()).not.toMatch(/[?&](code|state|error)=/);
+});
+
+test('Enabled, the auth method and Delete change PingOne, each keeping every other attribute', async ({ page }) => {
+  await signOn(page);
+  const before = await emulator.application(BILLING_PORTAL);
+  await page.getByRole('link', { name: 'Billing Portal' }).first().click();
+  await page.getByRole('switch', { name: 'Enabled' }).click();
+  await expect(status(page).filter({ hasText: 'Application disabled.' })).toBeVisible();
+  const disabled = await emulator.application(BILLING_PORTAL);
+  expect(disabled.enabled).toBe(false);
+  const { enabled: _e1, updatedAt: _u1, ...kept } = before;
+  const { enabled: _e2, updatedAt: _u2, ...keptAfter } = disabled;
+  expect(keptAfter).toEqual(kept);
+
+  await page.getByRole('tab', { name: 'Configuration' }).click();
+  await expect(secretRegion(page)).toBeVisible();
+  await page.getByRole('combobox', { name: 'Token Endpoint Authentication Method' }).selectOption({ label: 'Client Secret Post' });
+  await page.locator('form.auth-method').getByRole('button', { name: 'Save' }).click();
+  await expect(status(page).filter({ hasText: 'changed to Client Secret Post' })).toBeVisible();
+  const changed = await emulator.application(BILLING_PORTAL);
+  expect(changed.tokenEndpointAuthMethod).toBe('CLIENT_SECRET_POST');
+  expect(changed.redirectUris).toEqual(before.redirectUris);
+  expect(changed.secretState.secret, 'the secret stays').toBe(before.secretState.secret);
+
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: 'Delete Application' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Application' });
+  await expect(dialog).toContainText('Billing Portal');
+  await dialog.getByRole('checkbox', { name: ACKNOWLEDGE }).check();
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await emulator.application(BILLING_PORTAL)).toBeUndefined();
+  await expect(page.getByRole('listitem').getByRole('link', { name: 'Billing Portal' })).toHaveCount(0);
+});
+
+test('Previous Client Secret says when PingOne last saw it used, or that it reports none', async ({ page }) => {
+  await signOn(page);
+  await openConfiguration(page, 'Partner Reporting');
+  const used = previousRegion(page);
+  await expect(used).toContainText('Last used');
+  const reported = (await emulator.application(PARTNER_REPORTING)).secretState.previous.lastUsed;
+  const shown = Date.parse(await used.locator('time[datetime]').last().getAttribute('datetime'));
+  expect(Math.abs(shown - Date.parse(reported)), 'the reported time, to the second').toBeLessThan(1000);
+  await page.getByRole('link', { name: 'Inventory Sync' }).first().click();
+  await page.getByRole('tab', { name: 'Configuration' }).click();
+  await expect(previousRegion(page)).toContainText('No use reported');
+});
+
+test('a refusal shows PingOne\'s message and Correlation ID; the change is not retried', async ({ page, problems }) => {
+  await signOn(page);
+  await page.getByRole('link', { name: 'Billing Portal' }).first().click();
+  await emulator.fault({ method: 'PUT', pathPattern: BILLING_PORTAL, kind: 'status500', count: 1 });
+  await page.getByRole('button', { name: 'Rename' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Rename Application' });
+  const name = dialog.getByRole('textbox', { name: 'Name' });
+  await name.fill('');
+  await name.pressSequentially('Billing Portal EU');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const alert = dialog.getByRole('alert').filter({ hasText: 'Correlation ID' });
+  await expect(alert).toBeVisible();
+  const puts = await emulator.requests('PUT', BILLING_PORTAL);
+  expect(puts).toHaveLength(1);
+  expect(await alert.textContent()).toContain(puts[0].correlationId);
+  expect((await emulator.application(BILLING_PORTAL)).name).toBe('Billing Portal');
+  await expectBrowserReports(problems, /status of 500/, 1);
+});
+
+test('a rate-limited read is waited out: the secret still arrives', async ({ page, problems }) => {
+  await signOn(page);
+  await emulator.fault({ method: 'GET', pathPattern: `${BILLING_PORTAL}/secret`, kind: 'status429', count: 1 });
+  await openConfiguration(page, 'Billing Portal');
+  const { current } = await readSecrets(page);
+  expect(current).toBe((await emulator.application(BILLING_PORTAL)).secretState.secret);
+  expect(await emulator.requests('GET', `${BILLING_PORTAL}/secret`)).toHaveLength(2);
+  await expectBrowserReports(problems, /status of 429/, 1);
+});
+
+test('SAML and WS-Federation applications say secrets do not apply; Activity names the administrator', async ({ page }) => {
+  await signOn(page);
+  const { applications } = await emulator.state();
+  const saml = applications.find((application) => application.protocol === 'SAML');
+  await openConfiguration(page, saml.name);
+  await expect(page.getByText('Client secrets apply only to OIDC-based applications.')).toBeVisible();
+  await page.getByRole('link', { name: 'Billing Portal' }).first().click();
+  await page.getByRole('tab', { name: 'Configuration' }).click();
+  const dialog = await generateWith(page, 'Do Not Retain Previous Secret');
+  await expect(dialog).toBeHidden();
+  await page.getByRole('link', { name: 'Activity' }).click();
+  const first = page.locator('.activity__event').first();
+  await expect(first).toContainText('Billing Portal');
+  await expect(first).toContainText(`By ${EMULATOR.administrator}.`);
 });

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{ApplicationType, ListQuery, SortOrder, StatusFilter};
+use crate::state::use_app_state;
 
 use crate::components::applications::list_address::{HistoryEntry, ListQueryState};
 
@@ -16,7 +17,28 @@ pub fn ListFilters(list_query: ListQueryState) -> impl IntoView {
             list_query.change(next, HistoryEntry::Push);
         }
     };
-    let type_options = ApplicationType::ALL.map(|kind| (kind.param(), kind.label()));
+    // This browser's six types, and, connected, PingOne's Service and Custom where an
+    // application has one (never in this browser: no need to look through its applications).
+    let state = use_app_state();
+    let connected = state.remote().is_some();
+    let applications = state.applications();
+    let type_options = Memo::new(move |_| {
+        if !connected {
+            return ApplicationType::ALL
+                .map(|kind| (kind.param(), kind.label()))
+                .to_vec();
+        }
+        applications.with(|applications| {
+            ApplicationType::EVERY
+                .into_iter()
+                .filter(|kind| {
+                    ApplicationType::ALL.contains(kind)
+                        || applications.iter().any(|app| app.kind == *kind)
+                })
+                .map(|kind| (kind.param(), kind.label()))
+                .collect::<Vec<_>>()
+        })
+    });
     let status_options = StatusFilter::ALL.map(|status| (status.param(), status.label()));
     let sort_options = SortOrder::ALL.map(|order| (order.param(), order.label()));
 
@@ -25,7 +47,7 @@ pub fn ListFilters(list_query: ListQueryState) -> impl IntoView {
             <FilterSelect
                 label="Type"
                 all=Some("All types")
-                options=type_options.to_vec()
+                options=type_options
                 selected=Signal::derive(move || query.with(|query| query.type_filter.map(ApplicationType::param)))
                 on_change=choose(|query, value| query.type_filter = ApplicationType::from_param(value))
             />
@@ -52,7 +74,7 @@ pub fn ListFilters(list_query: ListQueryState) -> impl IntoView {
 fn FilterSelect(
     label: &'static str,
     all: Option<&'static str>,
-    options: Vec<(&'static str, &'static str)>,
+    #[prop(into)] options: Signal<Vec<(&'static str, &'static str)>>,
     selected: Signal<Option<&'static str>>,
     on_change: impl FnMut(leptos::ev::Event) + 'static,
 ) -> impl IntoView {
@@ -63,7 +85,8 @@ fn FilterSelect(
             <label class="list-filters__label" for=id.clone()>{label}</label>
             <select id=id class="select" on:change=on_change>
                 {all.map(|text| view! { <option value="" prop:selected=move || is_selected("")>{text}</option> })}
-                {options
+                {move || options
+                    .get()
                     .into_iter()
                     .map(|(value, text)| view! { <option value=value prop:selected=move || is_selected(value)>{text}</option> })
                     .collect_view()}

@@ -1,13 +1,20 @@
 // The PingOne emulator as the end-to-end tests use it (tests/pingone-emulator/): where it
-// listens (playwright.config.mjs starts it beside the console, on origins of its own), its
-// control endpoints (never reachable from the console's pages: its origin is not in the
-// console's CSP nor in the tests' allowed origins), and signing the console on through it the
-// way an administrator does.
+// listens (each Playwright worker starts its own, fixtures.mjs, on origins of its own so
+// PingOne's tests run in parallel files without sharing state), its control endpoints (never
+// reachable from the console's pages: their origin is neither in the console's CSP nor in the
+// tests' allowed origins), and signing the console on through it as an administrator does.
 import { expect } from '@playwright/test';
 
-// EMULATOR_PORT moves the three ports (for a second run beside another; the site must then be
-// built with CONNECT_ORIGINS naming the moved API and authorization server).
-const PORT = Number(process.env.EMULATOR_PORT ?? 4191);
+// Worker n (Playwright's TEST_PARALLEL_INDEX, 0 or 1 with two workers) listens on
+// EMULATOR_PORT + 10n and the two next ports; the site is built with CONNECT_ORIGINS naming the
+// API and authorization server of both (emulatorOrigins).
+const BASE_PORT = Number(process.env.EMULATOR_PORT ?? 4191);
+const PORT = BASE_PORT + 10 * Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+
+/** The API and authorization server origins of `workers` workers' emulators: the build's CONNECT_ORIGINS. */
+export function emulatorOrigins(workers) {
+  return Array.from({ length: workers }, (_, index) => [0, 1].map((offset) => `http://127.0.0.1:${BASE_PORT + 10 * index + offset}`)).flat();
+}
 
 export const EMULATOR = {
   api: `http://127.0.0.1:${PORT}`,
@@ -20,14 +27,15 @@ export const EMULATOR = {
   administrator: 'Ada Admin',
 };
 
-/** The emulator's command line, for playwright.config.mjs. */
-export function emulatorCommand(consoleOrigin) {
-  const url = new URL(EMULATOR.api);
-  return [
-    'node tests/pingone-emulator/server.mjs',
-    `--api-port ${url.port} --auth-port ${new URL(EMULATOR.auth).port} --control-port ${new URL(EMULATOR.control).port}`,
-    `--console-origin ${consoleOrigin} --redirect-uri ${consoleOrigin}/`,
-  ].join(' ');
+/** This worker's emulator options, for tests/pingone-emulator/server.mjs's startEmulator. */
+export function emulatorOptions(consoleOrigin) {
+  return {
+    apiPort: PORT,
+    authPort: PORT + 1,
+    controlPort: PORT + 2,
+    consoleOrigins: [consoleOrigin],
+    redirectUris: [`${consoleOrigin}/`],
+  };
 }
 
 async function control(method, path, body) {
