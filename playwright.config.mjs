@@ -37,7 +37,7 @@ export default defineConfig({
     {
       // Never reuse a server already on the port: on a shared machine it may serve another
       // checkout's dist/. A busy port fails the run loudly instead; pick another with E2E_PORT.
-      command: `node scripts/static-host.mjs --root dist --port ${PORT}`,
+      command: `node scripts/static-host.mjs --root ${process.env.E2E_DIST ?? 'dist'} --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
       stdout: 'ignore',

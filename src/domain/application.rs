@@ -675,6 +675,16 @@ impl Application {
             .is_ok_and(|secret| secret.created_at.is_none())
     }
 
+    /// This application with its current secret known to have been made at `created_at` (a
+    /// PingOne secret this console generated, which it remembers); without a current secret,
+    /// unchanged.
+    pub fn with_secret_created_at(mut self, created_at: DateTime<Utc>) -> Self {
+        if let Some(secret) = &mut self.current_secret {
+            secret.created_at = Some(created_at);
+        }
+        self
+    }
+
     /// Whether `query` (already lower-cased) matches the name or the client ID.
     pub fn matches_search(&self, lowercase_query: &str) -> bool {
         let query = lowercase_query.as_bytes();
@@ -1108,6 +1118,26 @@ mod tests {
             None
         );
         assert!(!app(ApplicationType::Saml).secret_age_unknown());
+    }
+
+    #[test]
+    fn a_remembered_creation_time_gives_a_secret_of_unknown_age_its_age() {
+        let policy = RotationPolicy::Every(crate::domain::RotationInterval::days(1).unwrap());
+        let unknown = app(ApplicationType::Worker).with_secret_age_unknown();
+        let known = unknown.clone().with_secret_created_at(at(3));
+        assert!(!known.secret_age_unknown());
+        assert_eq!(known.client_secret().unwrap().created_at, Some(at(3)));
+        assert_eq!(
+            known.client_secret().unwrap().value,
+            unknown.client_secret().unwrap().value
+        );
+        assert!(
+            known
+                .rotation_status(policy, at(3) + Duration::days(2))
+                .is_some()
+        );
+        let saml = app(ApplicationType::Saml);
+        assert_eq!(saml.clone().with_secret_created_at(at(3)), saml);
     }
 
     #[test]

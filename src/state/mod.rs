@@ -30,7 +30,7 @@ use crate::storage::{ApplicationRepository, LoadedActivity, StorageProblem};
 
 pub use commands::CommandError;
 pub use exchange::{Export, ImportReport};
-pub use remote::{ConnectionStatus, Remote, SecretRead};
+pub use remote::{ConnectionStatus, Remote, SecretRead, SecretsReading};
 
 /// A message for the role="status" live region; `sequence` makes a repeated text announce again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -13,22 +13,26 @@
 //! read or written.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::browser::digest::sha256;
 use crate::browser::leave_warning::PendingChange;
 use crate::browser::locks::with_exclusive_lock;
 use crate::domain::{
     ActivityEvent, ActivityKind, Application, ApplicationName, AuthMethodChange, ClientId,
-    Connection, Retention, RotationOutcome, TokenEndpointAuthMethod,
+    Connection, Retention, RotationOutcome, SecretValue, TokenEndpointAuthMethod,
 };
 use crate::pingone::api::{ApiError, PingOneApi};
 use crate::pingone::model::{RemoteApplication, RemoteSecret};
 use crate::pingone::session::Session;
 use crate::pingone::sign_on::{self, SignOnError};
+use crate::storage::{GeneratedSecret, fingerprint_of_digest};
 
 use super::commands::generate_secret;
 use super::{AppState, CommandError};
@@ -61,6 +65,8 @@ pub struct Remote {
     pub status: RwSignal<ConnectionStatus>,
     pub administrator: RwSignal<Option<String>>,
     pub secret_reads: RwSignal<HashMap<ClientId, SecretRead>>,
+    /// How far the Secret Rotation page's reading of every secret has gone (`None`: not begun).
+    pub secrets_reading: RwSignal<Option<SecretsReading>>,
     home: StoredValue<Rc<RemoteHome>, LocalStorage>,
 }
 
@@ -70,6 +76,9 @@ struct RemoteHome {
     api: RefCell<Option<PingOneApi>>,
     /// Each application as last read, with its secret once read: what an update starts from.
     as_read: RefCell<HashMap<ClientId, (RemoteApplication, Option<RemoteSecret>)>>,
+    /// Secrets this console is known to have generated, and when: the current secret of an
+    /// application shown with this value gets that age.
+    known_ages: RefCell<HashMap<ClientId, (SecretValue, DateTime<Utc>)>>,
 }
 
 impl Remote {
@@ -78,11 +87,13 @@ impl Remote {
             status: RwSignal::new(status),
             administrator: RwSignal::new(None),
             secret_reads: RwSignal::new(HashMap::new()),
+            secrets_reading: RwSignal::new(None),
             home: StoredValue::new_local(Rc::new(RemoteHome {
                 connection,
                 redirect_uri,
                 api: RefCell::new(None),
                 as_read: RefCell::new(HashMap::new()),
+                known_ages: RefCell::new(HashMap::new()),
             })),
         }
     }
@@ -193,36 +204,8 @@ impl AppState {
         if !uses_secret {
             return;
         }
-        remote.secret_reads.update(|reads| {
-            reads.insert(client_id.clone(), SecretRead::Reading);
-        });
         spawn_local(async move {
-            let read = async {
-                let api = remote.api()?;
-                let secret = api
-                    .secret(client_id.as_str())
-                    .await
-                    .map_err(CommandError::PingOne)?;
-                Ok::<_, CommandError>(secret)
-            }
-            .await;
-            let outcome = match read {
-                Ok(secret) => {
-                    self.show_remote_secret(remote, &client_id, secret);
-                    SecretRead::Read
-                }
-                Err(error) => {
-                    if let CommandError::PingOne(ApiError::SessionExpired) = error {
-                        remote
-                            .status
-                            .set(ConnectionStatus::SessionEnded(error.to_string()));
-                    }
-                    SecretRead::Failed(error.to_string())
-                }
-            };
-            remote.secret_reads.update(|reads| {
-                reads.insert(client_id, outcome);
-            });
+            self.read_one_remote_secret(remote, client_id).await;
         });
     }
 
@@ -242,7 +225,7 @@ impl AppState {
         let revision = self
             .application_untracked(client_id)
             .map_or(1, |app| app.revision());
-        let shown = application.to_domain(read_secret.as_ref(), revision);
+        let shown = remote.shown_application(application, read_secret.as_ref(), revision);
         drop(as_read);
         self.show_stored(shown);
     }
@@ -296,8 +279,12 @@ impl AppState {
             return Err(CommandError::Missing);
         };
         let secret = if with_secret {
-            self.remote_call(remote, api.secret(client_id.as_str()))
-                .await?
+            let secret = self
+                .remote_call(remote, api.secret(client_id.as_str()))
+                .await?;
+            self.learn_secret_age(remote, client_id, secret.as_ref())
+                .await;
+            secret
         } else {
             remote
                 .home()
@@ -306,14 +293,18 @@ impl AppState {
                 .get(client_id)
                 .and_then(|(_, secret)| secret.clone())
         };
-        let fresh_domain = fresh.to_domain(secret.as_ref(), shown.revision());
+        let fresh_domain = remote.shown_application(&fresh, secret.as_ref(), shown.revision());
         remote
             .home()
             .as_read
             .borrow_mut()
             .insert(client_id.clone(), (fresh.clone(), secret.clone()));
         if shown.revision() != seen_revision || fresh_domain != shown {
-            let newer = fresh.to_domain(secret.as_ref(), shown.revision().max(seen_revision) + 1);
+            let newer = remote.shown_application(
+                &fresh,
+                secret.as_ref(),
+                shown.revision().max(seen_revision) + 1,
+            );
             self.show_stored(newer);
             return Err(CommandError::ChangedElsewhere);
         }
@@ -347,7 +338,7 @@ impl AppState {
         let revision = self
             .application_untracked(&client_id)
             .map_or(1, |app| app.revision() + 1);
-        let shown = application.to_domain(secret.as_ref(), revision);
+        let shown = remote.shown_application(&application, secret.as_ref(), revision);
         remote
             .home()
             .as_read
@@ -486,6 +477,7 @@ impl AppState {
         let expires_at = retention.previous_expires_at(now);
         match api.generate_secret(client_id.as_str(), expires_at).await {
             Ok(generated) => {
+                self.remember_generated_secret(remote, &client_id, &generated.current, now);
                 let outcome = RotationOutcome {
                     previous_expires_at: generated.previous.as_ref().map(|p| p.expires_at),
                     ..outcome
@@ -504,6 +496,9 @@ impl AppState {
                 let previous_expires_at = after
                     .as_ref()
                     .and_then(|secret| secret.previous.as_ref().map(|p| p.expires_at));
+                if let Some(after) = after.as_ref().filter(|_| went_through) {
+                    self.remember_generated_secret(remote, &client_id, &after.current, now);
+                }
                 self.show_remote(remote, application, after);
                 if went_through {
                     self.note_lost_answer();
@@ -751,5 +746,324 @@ impl AppState {
     pub fn sign_off(self, applications_page: &str) {
         sign_on::forget_connected_tab();
         let _ = crate::browser::address::go_to(applications_page);
+    }
+}
+
+/// How many secrets the Secret Rotation page reads at once: a few, so a large environment is
+/// read quickly without a burst PingOne's rate limit would refuse.
+const SECRETS_READ_AT_ONCE: usize = 4;
+
+/// How far the reading of every secret has gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SecretsReading {
+    /// Secrets read or given up on.
+    pub done: usize,
+    pub total: usize,
+    /// Of those done, the ones that could not be read.
+    pub failed: usize,
+}
+
+impl SecretsReading {
+    pub fn finished(&self) -> bool {
+        self.done >= self.total
+    }
+}
+
+/// The applications whose secret is still to be read: OIDC, a method that uses a secret, and
+/// neither read nor being read.
+fn secrets_to_read(
+    applications: &[Application],
+    reads: &HashMap<ClientId, SecretRead>,
+) -> VecDeque<ClientId> {
+    applications
+        .iter()
+        .filter(|app| app.kind.is_oidc() && app.auth_method().uses_secret())
+        .filter(|app| {
+            !matches!(
+                reads.get(&app.client_id),
+                Some(SecretRead::Read | SecretRead::Reading)
+            )
+        })
+        .map(|app| app.client_id.clone())
+        .collect()
+}
+
+impl Remote {
+    /// The application as PingOne holds it, with the age of its current secret when this
+    /// console generated that secret (`known_ages`); otherwise the age is unknown.
+    fn shown_application(
+        &self,
+        application: &RemoteApplication,
+        secret: Option<&RemoteSecret>,
+        revision: u64,
+    ) -> Application {
+        let shown = application.to_domain(secret, revision);
+        let known = self
+            .home()
+            .known_ages
+            .borrow()
+            .get(&shown.client_id)
+            .cloned();
+        match (known, secret) {
+            (Some((value, at)), Some(secret)) if secret.current == value => {
+                shown.with_secret_created_at(at)
+            }
+            _ => shown,
+        }
+    }
+}
+
+impl AppState {
+    /// Reads the secret of every application that uses one and has not been read yet, a few at
+    /// a time, counting progress in `Remote::secrets_reading`. An ended session stops it (the
+    /// rest count as not read); Read Again calls this again for what is left.
+    pub fn read_all_remote_secrets(self) {
+        let Some(remote) = self.remote else { return };
+        if remote
+            .secrets_reading
+            .with_untracked(|reading| reading.is_some_and(|reading| !reading.finished()))
+        {
+            return;
+        }
+        let queue = self.applications.with_untracked(|applications| {
+            remote
+                .secret_reads
+                .with_untracked(|reads| secrets_to_read(applications, reads))
+        });
+        let total = queue.len();
+        remote.secrets_reading.set(Some(SecretsReading {
+            done: 0,
+            total,
+            failed: 0,
+        }));
+        let queue = Rc::new(RefCell::new(queue));
+        for _ in 0..SECRETS_READ_AT_ONCE.min(total) {
+            let queue = Rc::clone(&queue);
+            spawn_local(async move {
+                loop {
+                    let next = queue.borrow_mut().pop_front();
+                    let Some(client_id) = next else { break };
+                    let known = remote
+                        .secret_reads
+                        .with_untracked(|reads| reads.get(&client_id).cloned());
+                    // Read meanwhile (its Configuration tab): nothing to do.
+                    let failed = match known {
+                        Some(SecretRead::Read | SecretRead::Reading) => false,
+                        _ => {
+                            let read = self.read_one_remote_secret(remote, client_id).await;
+                            matches!(read, SecretRead::Failed(_))
+                        }
+                    };
+                    let session_ended = failed
+                        && remote.status.with_untracked(|status| {
+                            matches!(status, ConnectionStatus::SessionEnded(_))
+                        });
+                    // Every read after an ended session would be refused as well.
+                    let given_up = match session_ended {
+                        true => queue.borrow_mut().drain(..).count(),
+                        false => 0,
+                    };
+                    remote.secrets_reading.update(|reading| {
+                        if let Some(reading) = reading {
+                            reading.done += 1 + given_up;
+                            reading.failed += usize::from(failed) + given_up;
+                        }
+                    });
+                }
+            });
+        }
+    }
+
+    /// Reads the application's secret now and shows it (with its age, when this console
+    /// generated it); what the read came to is also in `Remote::secret_reads`.
+    async fn read_one_remote_secret(self, remote: Remote, client_id: ClientId) -> SecretRead {
+        remote.secret_reads.update(|reads| {
+            reads.insert(client_id.clone(), SecretRead::Reading);
+        });
+        let read = async {
+            let api = remote.api()?;
+            api.secret(client_id.as_str())
+                .await
+                .map_err(CommandError::PingOne)
+        }
+        .await;
+        let outcome = match read {
+            Ok(secret) => {
+                self.learn_secret_age(remote, &client_id, secret.as_ref())
+                    .await;
+                self.show_remote_secret(remote, &client_id, secret);
+                SecretRead::Read
+            }
+            Err(error) => {
+                if let CommandError::PingOne(ApiError::SessionExpired) = error {
+                    remote
+                        .status
+                        .set(ConnectionStatus::SessionEnded(error.to_string()));
+                }
+                SecretRead::Failed(error.to_string())
+            }
+        };
+        remote.secret_reads.update(|reads| {
+            reads.insert(client_id, outcome.clone());
+        });
+        outcome
+    }
+
+    /// Learns whether `secret` is one this console generated (its fingerprint is the one
+    /// remembered for the application), and when; only hashes when something is remembered.
+    async fn learn_secret_age(
+        &self,
+        remote: Remote,
+        client_id: &ClientId,
+        secret: Option<&RemoteSecret>,
+    ) {
+        let Some(secret) = secret else { return };
+        let known = remote
+            .home()
+            .known_ages
+            .borrow()
+            .get(client_id)
+            .is_some_and(|(value, _)| *value == secret.current);
+        if known {
+            return;
+        }
+        let Some(remembered) = self
+            .repository
+            .with_value(|repository| repository.generated_secret(client_id.as_str()))
+        else {
+            return;
+        };
+        let Ok(digest) = sha256(secret.current.expose().as_bytes()).await else {
+            return;
+        };
+        if fingerprint_of_digest(&digest) == remembered.fingerprint {
+            remote
+                .home()
+                .known_ages
+                .borrow_mut()
+                .insert(client_id.clone(), (secret.current.clone(), remembered.at));
+        }
+    }
+
+    /// Notes that this console generated `secret` at `at` (before PingOne answered, so its age
+    /// is never under-stated): shown at once, and remembered in the environment's own store by
+    /// its fingerprint, never the secret. Not remembering only leaves the age unknown next time.
+    fn remember_generated_secret(
+        &self,
+        remote: Remote,
+        client_id: &ClientId,
+        secret: &SecretValue,
+        at: DateTime<Utc>,
+    ) {
+        remote
+            .home()
+            .known_ages
+            .borrow_mut()
+            .insert(client_id.clone(), (secret.clone(), at));
+        let state = *self;
+        let application_id = client_id.as_str().to_owned();
+        let secret = secret.clone();
+        spawn_local(async move {
+            let Ok(digest) = sha256(secret.expose().as_bytes()).await else {
+                return;
+            };
+            let generated = GeneratedSecret {
+                fingerprint: fingerprint_of_digest(&digest),
+                at,
+            };
+            let _ = with_exclusive_lock(move |_| {
+                state.repository.with_value(|repository| {
+                    repository.remember_generated_secret(&application_id, &generated)
+                })
+            })
+            .await;
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::domain::{ApplicationType, ClientSecret};
+
+    fn app(id: &str, kind: ApplicationType, method: TokenEndpointAuthMethod) -> Application {
+        Application::restore(
+            ClientId::new(id),
+            ApplicationName::parse(id).unwrap(),
+            kind,
+            true,
+            method,
+            Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap(),
+            1,
+            Some(ClientSecret {
+                value: SecretValue::new(format!("{id}-secret")),
+                created_at: None,
+            }),
+            None,
+        )
+    }
+
+    #[test]
+    fn every_secret_using_application_not_yet_read_is_read() {
+        let applications = [
+            app(
+                "basic",
+                ApplicationType::OidcWebApp,
+                TokenEndpointAuthMethod::ClientSecretBasic,
+            ),
+            app("saml", ApplicationType::Saml, TokenEndpointAuthMethod::None),
+            app(
+                "none",
+                ApplicationType::SinglePage,
+                TokenEndpointAuthMethod::None,
+            ),
+            app(
+                "jwt",
+                ApplicationType::Worker,
+                TokenEndpointAuthMethod::PrivateKeyJwt,
+            ),
+            app(
+                "read",
+                ApplicationType::Worker,
+                TokenEndpointAuthMethod::ClientSecretPost,
+            ),
+            app(
+                "reading",
+                ApplicationType::Worker,
+                TokenEndpointAuthMethod::ClientSecretPost,
+            ),
+            app(
+                "failed",
+                ApplicationType::Worker,
+                TokenEndpointAuthMethod::ClientSecretPost,
+            ),
+        ];
+        let reads = HashMap::from([
+            (ClientId::new("read"), SecretRead::Read),
+            (ClientId::new("reading"), SecretRead::Reading),
+            (ClientId::new("failed"), SecretRead::Failed("lost".into())),
+        ]);
+        let queue: Vec<ClientId> = secrets_to_read(&applications, &reads).into();
+        assert_eq!(queue, [ClientId::new("basic"), ClientId::new("failed")]);
+    }
+
+    #[test]
+    fn reading_is_finished_once_every_secret_is_done() {
+        let reading = SecretsReading {
+            done: 3,
+            total: 12,
+            failed: 1,
+        };
+        assert!(!reading.finished());
+        assert!(
+            SecretsReading {
+                done: 12,
+                ..reading
+            }
+            .finished()
+        );
+        assert!(SecretsReading::default().finished());
     }
 }

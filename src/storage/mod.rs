@@ -6,10 +6,12 @@
 //! the rules over any store: the record format and its versions (`record`), the index, and the
 //! promise that a record it cannot read is left exactly where it is and reported. The activity
 //! log (`activity`) and the console-wide settings (`settings`) live in the same store under their
-//! own keys, by the same rules, and so are the PingOne connection's settings (`connection`).
+//! own keys, by the same rules, and so are the PingOne connection's settings (`connection`) and,
+//! in an environment's own store, when this console generated its secrets (`generated_secrets`).
 
 mod activity;
 mod connection;
+mod generated_secrets;
 mod local_storage;
 mod memory;
 mod namespaced;
@@ -24,6 +26,9 @@ pub use activity::{
 };
 pub use connection::{
     CONNECTION_KEY, RememberedConnection, remember_connection, remembered_connection,
+};
+pub use generated_secrets::{
+    GENERATED_SECRETS_KEY, GeneratedSecret, RememberError, fingerprint_of_digest,
 };
 pub use local_storage::{BrowserLocalStorage, StorageUnavailable, local_storage_or_memory};
 pub use memory::InMemoryStore;

@@ -109,6 +109,24 @@ impl ApplicationRepository {
         super::remember_connection(self.store.as_ref(), connection)
     }
 
+    /// When this console generated `application_id`'s secret, as remembered in this store.
+    pub fn generated_secret(&self, application_id: &str) -> Option<super::GeneratedSecret> {
+        super::generated_secrets::generated_secret(self.store.as_ref(), application_id)
+    }
+
+    /// Remembers when this console generated `application_id`'s secret (never the secret).
+    pub fn remember_generated_secret(
+        &self,
+        application_id: &str,
+        generated: &super::GeneratedSecret,
+    ) -> Result<(), super::RememberError> {
+        super::generated_secrets::remember_generated_secret(
+            self.store.as_ref(),
+            application_id,
+            generated,
+        )
+    }
+
     pub fn load_all(&self) -> LoadedApplications {
         let mut loaded = LoadedApplications::default();
         let keys = match self.store.keys() {

@@ -1,6 +1,8 @@
-//! The Secret Rotation page: rotations in progress, rotations due by the policy, and the policy;
-//! and one application's own rotation status, shown on its Configuration tab.
+//! The Secret Rotation page: rotations in progress, rotations due by the policy, secrets of
+//! unknown age (PingOne), and the policy; and one application's own rotation status, shown on
+//! its Configuration tab.
 
+pub(crate) mod age_unknown_table;
 pub(crate) mod application_rotation_status;
 pub(crate) mod paged_table;
 pub(crate) mod rotation_due_table;

@@ -1,4 +1,4 @@
-//! The frame both rotation tables share: a section named by its heading, the table with its
+//! The frame the rotation tables share: a section named by its heading, the table with its
 //! column headers, what an empty table says, and "Show more" so a table of thousands of
 //! applications renders a page of rows at a time. On a narrow screen each row stacks its cells,
 //! each under its column's name (`data-label`, shown by the stylesheet), so no column is cut off.
@@ -8,23 +8,24 @@ use leptos::prelude::*;
 
 use crate::components::details::details_panel::{Tab, application_path};
 use crate::components::shared::site_base::use_site_base;
-use crate::domain::{ClientId, RotationOverview};
+use crate::domain::{ApplicationType, ClientId, RotationOverview};
 use crate::state::use_app_state;
 
 /// Rows a table shows at first, and how many more each "Show more" adds.
 const PAGE_SIZE: usize = 100;
 
 /// One row of a rotation table: the application and the instant the table is about (when its
-/// previous secret expires, or when its current secret was created).
+/// previous secret expires, or when its current secret was created; none for Age unknown).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ApplicationRow {
     pub client_id: ClientId,
     pub name: String,
-    pub at: DateTime<Utc>,
+    pub kind: ApplicationType,
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// An entry of one of the overview's lists: the application's position and the table's instant.
-pub type OverviewEntry = (usize, DateTime<Utc>);
+pub type OverviewEntry = (usize, Option<DateTime<Utc>>);
 
 /// Which of the overview's lists a table shows.
 #[derive(Clone, Copy)]
@@ -53,6 +54,7 @@ fn application_rows(
                         Some(ApplicationRow {
                             client_id: app.client_id.clone(),
                             name: app.name().as_str().to_owned(),
+                            kind: app.kind,
                             at,
                         })
                     })
@@ -67,7 +69,7 @@ pub fn PagedTable(
     /// The table's name: its heading, and its accessible name.
     title: &'static str,
     /// The column headers, in order.
-    columns: [&'static str; 3],
+    columns: &'static [&'static str],
     /// What the table says when it has no rows.
     #[prop(into)]
     empty: ViewFn,
@@ -92,7 +94,7 @@ pub fn PagedTable(
             <div class="rotation-table__scroll">
                 <table class="table table--stacks" aria-labelledby=heading_id.clone()>
                     <thead>
-                        <tr>{columns.map(|column| view! { <th scope="col">{column}</th> })}</tr>
+                        <tr>{columns.iter().map(|column| view! { <th scope="col">{*column}</th> }).collect_view()}</tr>
                     </thead>
                     <tbody>
                         <For each=rows key=ApplicationRow::clone children=row />

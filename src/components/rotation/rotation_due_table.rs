@@ -21,12 +21,18 @@ pub fn RotationDueTable() -> impl IntoView {
         len: |overview| overview.due.len(),
         entry: |overview, index| {
             let entry = overview.due.get(index)?;
-            Some((entry.position, entry.secret_created_at))
+            Some((entry.position, Some(entry.secret_created_at)))
         },
     };
-    let policy = use_app_state().rotation_policy();
+    let state = use_app_state();
+    let policy = state.rotation_policy();
+    let overview = state.rotation_overview();
     let empty = move || {
         match policy.get() {
+        RotationPolicy::Every(_) if overview.with(|overview| overview.age_unknown_count() > 0) => {
+            "No rotation is due among the client secrets whose age is known: every one is younger than the rotation policy requires. Those of unknown age are listed under Age unknown."
+                .into_any()
+        }
         RotationPolicy::Every(_) => {
             "No rotation is due: every client secret is younger than the rotation policy requires."
                 .into_any()
@@ -42,7 +48,7 @@ pub fn RotationDueTable() -> impl IntoView {
     view! {
         <PagedTable
             title="Rotation Due"
-            columns=COLUMNS
+            columns=&COLUMNS
             empty=move || empty
             list
             row=|row| view! { <DueRow row /> }.into_any()
@@ -55,9 +61,10 @@ fn DueRow(row: ApplicationRow) -> impl IntoView {
     let state = use_app_state();
     let now = state.now();
     let policy = state.rotation_policy();
-    let created_at = row.at;
+    // Every row of this table has its secret's creation time.
+    let created_at = row.at?;
     let status = move || policy.get().status(created_at, now.get());
-    view! {
+    Some(view! {
         <tr>
             <ApplicationCell row />
             <td class="table__number" data-label=COLUMNS[1]>{move || duration_in_words(now.get() - created_at)}</td>
@@ -76,5 +83,5 @@ fn DueRow(row: ApplicationRow) -> impl IntoView {
                 }}
             </td>
         </tr>
-    }
+    })
 }

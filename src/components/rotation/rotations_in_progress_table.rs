@@ -18,13 +18,13 @@ pub fn RotationsInProgressTable() -> impl IntoView {
         len: |overview| overview.in_progress.len(),
         entry: |overview, index| {
             let entry = overview.in_progress.get(index)?;
-            Some((entry.position, entry.previous_expires_at))
+            Some((entry.position, Some(entry.previous_expires_at)))
         },
     };
     view! {
         <PagedTable
             title="Rotations in Progress"
-            columns=COLUMNS
+            columns=&COLUMNS
             empty=|| "No rotation is in progress: no application has a previous secret that is still valid."
             list
             row=|row| view! { <InProgressRow row /> }.into_any()
@@ -35,12 +35,13 @@ pub fn RotationsInProgressTable() -> impl IntoView {
 #[component]
 fn InProgressRow(row: ApplicationRow) -> impl IntoView {
     let now = use_app_state().now();
-    let expires_at = row.at;
-    view! {
+    // Every row of this table has its previous secret's expiry.
+    let expires_at = row.at?;
+    Some(view! {
         <tr>
             <ApplicationCell row />
             <td data-label=COLUMNS[1]><time datetime=machine_time(expires_at)>{local_date_time(expires_at)}</time></td>
             <td class="table__number" data-label=COLUMNS[2]>{move || duration_in_words(expires_at - now.get())}</td>
         </tr>
-    }
+    })
 }
