@@ -35,10 +35,10 @@ export function launchBrowser() {
 
 /**
  * A fresh context (cold cache, empty storage) at 1280 × 800 with `baseUrl` as base URL and a watched
- * page. Returns { context, page, newPage, problems, foreignRequests }; `newPage()` opens another
+ * page, reaching no other origin but `alsoAllowed`. Returns { context, page, newPage, problems, foreignRequests }; `newPage()` opens another
  * watched page of the context.
  */
-export async function openPage(browser, baseUrl) {
+export async function openPage(browser, baseUrl, alsoAllowed = []) {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 1280, height: 800 },
@@ -47,7 +47,7 @@ export async function openPage(browser, baseUrl) {
   });
   const problems = [];
   const foreignRequests = [];
-  await blockForeignRequests(context, baseUrl, foreignRequests);
+  await blockForeignRequests(context, baseUrl, foreignRequests, alsoAllowed);
   const newPage = async () => {
     const page = await context.newPage();
     watchConsole(page, problems);

@@ -8,7 +8,6 @@
 //! Correlation ID; no error text ever holds a token or a secret.
 
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 
 use crate::browser::http::{self, ContentType, HttpError, HttpRequest, HttpResponse};
 use crate::browser::yield_to_browser::wait_milliseconds;
@@ -76,10 +75,10 @@ impl PingOneApi {
         let mut applications = Vec::new();
         let mut next = Some(self.session.connection.applications_url());
         while let Some(url) = next.take() {
-            let value = self.read(&url).await?.ok_or_else(|| {
+            let json = self.read(&url).await?.ok_or_else(|| {
                 ApiError::Unreadable("the applications collection was not found".into())
             })?;
-            let (page, next_url) = applications_page(value)
+            let (page, next_url) = applications_page(&json)
                 .map_err(|error| ApiError::Unreadable(error.to_string()))?;
             applications.extend(page);
             next = next_url;
@@ -91,7 +90,7 @@ impl PingOneApi {
     pub async fn application(&self, id: &str) -> Result<Option<RemoteApplication>, ApiError> {
         let url = self.session.connection.application_url(id);
         match self.read(&url).await? {
-            Some(value) => RemoteApplication::from_json(value)
+            Some(json) => RemoteApplication::from_json(&json)
                 .map(Some)
                 .map_err(|error| ApiError::Unreadable(error.to_string())),
             None => Ok(None),
@@ -102,7 +101,7 @@ impl PingOneApi {
     pub async fn secret(&self, id: &str) -> Result<Option<RemoteSecret>, ApiError> {
         let url = self.session.connection.secret_url(id);
         match self.read(&url).await? {
-            Some(value) => RemoteSecret::from_json(value)
+            Some(json) => RemoteSecret::from_json(&json)
                 .map(Some)
                 .map_err(|error| ApiError::Unreadable(error.to_string())),
             None => Ok(None),
@@ -124,8 +123,8 @@ impl PingOneApi {
                 body.as_deref().map(|body| (body, ContentType::Json)),
             )
             .await?;
-        let value = parse(&answer)?;
-        RemoteSecret::from_json(value).map_err(|error| ApiError::Unreadable(error.to_string()))
+        RemoteSecret::from_json(&answer.body)
+            .map_err(|error| ApiError::Unreadable(error.to_string()))
     }
 
     /// Deletes the previous secret at once (Revoke Previous Client Secret).
@@ -138,14 +137,13 @@ impl PingOneApi {
     pub async fn replace_application(
         &self,
         id: &str,
-        body: &Value,
+        body: &str,
     ) -> Result<RemoteApplication, ApiError> {
         let url = self.session.connection.application_url(id);
-        let body = body.to_string();
         let answer = self
-            .change("PUT", &url, Some((&body, ContentType::Json)))
+            .change("PUT", &url, Some((body, ContentType::Json)))
             .await?;
-        RemoteApplication::from_json(parse(&answer)?)
+        RemoteApplication::from_json(&answer.body)
             .map_err(|error| ApiError::Unreadable(error.to_string()))
     }
 
@@ -154,8 +152,8 @@ impl PingOneApi {
         self.change("DELETE", &url, None).await.map(|_| ())
     }
 
-    /// A GET: `None` for 404, the rate limit waited out a few times.
-    async fn read(&self, url: &str) -> Result<Option<Value>, ApiError> {
+    /// A GET's JSON text: `None` for 404, the rate limit waited out a few times.
+    async fn read(&self, url: &str) -> Result<Option<String>, ApiError> {
         let mut wait = FIRST_WAIT_MS;
         for attempt in 0..=READ_RETRIES {
             let answer = self.send("GET", url, None).await?;
@@ -165,7 +163,7 @@ impl PingOneApi {
                     wait_milliseconds(wait).await;
                     wait *= 2;
                 }
-                _ => return refusal(answer).map(|answer| parse(&answer).map(Some))?,
+                _ => return refusal(answer).map(|answer| Some(answer.body)),
             }
         }
         Err(ApiError::Unreadable("the rate limit did not end".into()))
@@ -212,8 +210,4 @@ fn refusal(answer: HttpResponse) -> Result<HttpResponse, ApiError> {
             answer.correlation_id,
         ))),
     }
-}
-
-fn parse(answer: &HttpResponse) -> Result<Value, ApiError> {
-    serde_json::from_str(&answer.body).map_err(|_| ApiError::Unreadable("it is not JSON".into()))
 }

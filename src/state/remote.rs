@@ -26,7 +26,8 @@ use crate::browser::leave_warning::PendingChange;
 use crate::browser::locks::with_exclusive_lock;
 use crate::domain::{
     ActivityEvent, ActivityKind, Application, ApplicationName, AuthMethodChange, ClientId,
-    Connection, Retention, RotationOutcome, SecretValue, TokenEndpointAuthMethod,
+    Connection, Retention, RotationOutcome, SecretValue, SecretsAfterMethodChange,
+    TokenEndpointAuthMethod,
 };
 use crate::pingone::api::{ApiError, PingOneApi};
 use crate::pingone::model::{RemoteApplication, RemoteSecret};
@@ -525,11 +526,34 @@ impl AppState {
             .await?;
         let mut check = application.to_domain(secret.as_ref(), 1);
         check.revoke_previous_secret(self.current_time())?;
-        let answer = api.delete_previous_secret(client_id.as_str()).await;
-        self.settle_by_reading(remote, &api, application, answer, |after| {
-            after.is_some_and(|secret| secret.previous.is_none())
-        })
-        .await
+        match api.delete_previous_secret(client_id.as_str()).await {
+            Ok(()) => {
+                // PingOne's answer (204) says it is gone: shown without reading again.
+                let after = secret.map(|secret| RemoteSecret {
+                    previous: None,
+                    ..secret
+                });
+                self.show_remote(remote, application, after);
+                Ok(())
+            }
+            Err(ApiError::NoAnswer) => {
+                let after = self
+                    .remote_call(remote, api.secret(client_id.as_str()))
+                    .await
+                    .map_err(|_| CommandError::Unsettled)?;
+                let went_through = after
+                    .as_ref()
+                    .is_some_and(|secret| secret.previous.is_none());
+                self.show_remote(remote, application, after);
+                if went_through {
+                    self.note_lost_answer();
+                    Ok(())
+                } else {
+                    Err(CommandError::NotApplied)
+                }
+            }
+            Err(error) => Err(self.remote_refusal(remote, error)),
+        }
     }
 
     async fn rename_on_pingone(
@@ -579,13 +603,20 @@ impl AppState {
         let mut check = application.to_domain(secret.as_ref(), 1);
         let change = check.change_auth_method(method, generate_secret, self.current_time())?;
         let body = application.with_auth_method(method);
-        self.replace_remote(remote, api, &client_id, &body, None)
+        // Between two secret methods the secrets stay as shown; to a secret method from one
+        // without, PingOne's secret is read afresh.
+        let kept = match change.secrets {
+            SecretsAfterMethodChange::Kept => secret,
+            _ => None,
+        };
+        self.replace_remote(remote, api, &client_id, &body, kept)
             .await?;
-        // The secrets PingOne now holds are read afresh.
-        remote.secret_reads.update(|reads| {
-            reads.remove(&client_id);
-        });
-        self.read_remote_secret(client_id, true);
+        if change.secrets == SecretsAfterMethodChange::Generated {
+            remote.secret_reads.update(|reads| {
+                reads.remove(&client_id);
+            });
+            self.read_remote_secret(client_id, true);
+        }
         Ok(change)
     }
 
@@ -630,7 +661,7 @@ impl AppState {
         remote: Remote,
         api: PingOneApi,
         client_id: &ClientId,
-        body: &serde_json::Value,
+        body: &str,
         secret: Option<RemoteSecret>,
     ) -> Result<(), CommandError> {
         match api.replace_application(client_id.as_str(), body).await {
@@ -644,7 +675,7 @@ impl AppState {
                     .await
                     .map_err(|_| CommandError::Unsettled)?
                     .ok_or(CommandError::Missing)?;
-                let expected = RemoteApplication::from_json(body.clone()).ok();
+                let expected = RemoteApplication::from_json(body).ok();
                 let went_through = expected.is_some_and(|expected| {
                     expected.to_domain(secret.as_ref(), 1) == after.to_domain(secret.as_ref(), 1)
                 });
@@ -657,36 +688,6 @@ impl AppState {
                 }
             }
             Err(error) => Err(self.remote_refusal(remote, error)),
-        }
-    }
-
-    /// After a secret change: shows the secret PingOne holds, and decides a lost answer by it.
-    async fn settle_by_reading(
-        self,
-        remote: Remote,
-        api: &PingOneApi,
-        application: RemoteApplication,
-        answer: Result<(), ApiError>,
-        went_through: impl Fn(Option<&RemoteSecret>) -> bool,
-    ) -> Result<(), CommandError> {
-        let lost = match answer {
-            Ok(()) => false,
-            Err(ApiError::NoAnswer) => true,
-            Err(error) => return Err(self.remote_refusal(remote, error)),
-        };
-        let after = self
-            .remote_call(remote, api.secret(application.id()))
-            .await
-            .map_err(|error| if lost { CommandError::Unsettled } else { error })?;
-        let done = went_through(after.as_ref());
-        self.show_remote(remote, application, after);
-        match (lost, done) {
-            (true, true) => {
-                self.note_lost_answer();
-                Ok(())
-            }
-            (true, false) => Err(CommandError::NotApplied),
-            (false, _) => Ok(()),
         }
     }
 

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
 use super::{RecordStore, WriteError};
 
@@ -53,7 +53,7 @@ pub fn fingerprint_of_digest(digest: &[u8]) -> String {
 /// The remembered generation of `application_id`'s secret, if any (none when unreadable).
 pub fn generated_secret(store: &dyn RecordStore, application_id: &str) -> Option<GeneratedSecret> {
     let entries = read(store).ok()?;
-    serde_json::from_value(entries.get(application_id)?.clone()).ok()
+    serde_json::from_str(entries.get(application_id)?.get()).ok()
 }
 
 /// Remembers that `application_id`'s secret is now `generated`, in place of an older one;
@@ -64,14 +64,19 @@ pub fn remember_generated_secret(
     generated: &GeneratedSecret,
 ) -> Result<(), RememberError> {
     let mut entries = read(store).map_err(|()| RememberError::Unreadable)?;
-    let mut entry = match entries.remove(application_id) {
-        Some(Value::Object(carried)) => carried,
-        _ => Map::new(),
-    };
-    if let Ok(Value::Object(fields)) = serde_json::to_value(generated) {
-        entry.extend(fields);
-    }
-    entries.insert(application_id.to_owned(), Value::Object(entry));
+    // Fields of the entry this version does not define are carried (as raw JSON text).
+    let mut entry: BTreeMap<String, Box<RawValue>> = entries
+        .remove(application_id)
+        .and_then(|carried| serde_json::from_str(carried.get()).ok())
+        .unwrap_or_default();
+    let fields = serde_json::to_string(generated)
+        .and_then(|text| serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(&text))
+        .map_err(|error| WriteError::Refused(error.to_string()))?;
+    entry.extend(fields);
+    let entry = serde_json::to_string(&entry)
+        .and_then(RawValue::from_string)
+        .map_err(|error| WriteError::Refused(error.to_string()))?;
+    entries.insert(application_id.to_owned(), entry);
     let text =
         serde_json::to_string(&entries).map_err(|error| WriteError::Refused(error.to_string()))?;
     store.set(GENERATED_SECRETS_KEY, &text)?;
@@ -79,7 +84,7 @@ pub fn remember_generated_secret(
 }
 
 /// Every entry as stored (nothing stored: none); `Err` when the text is not such a map.
-fn read(store: &dyn RecordStore) -> Result<BTreeMap<String, Value>, ()> {
+fn read(store: &dyn RecordStore) -> Result<BTreeMap<String, Box<RawValue>>, ()> {
     match store.get(GENERATED_SECRETS_KEY) {
         Ok(None) => Ok(BTreeMap::new()),
         Ok(Some(text)) => serde_json::from_str(&text).map_err(|_| ()),
@@ -165,7 +170,7 @@ mod tests {
         );
         assert_eq!(generated_secret(&store, "app-1"), None);
         remember_generated_secret(&store, "app-2", &generated("0123456789abcdef", 1)).unwrap();
-        let stored: Value =
+        let stored: serde_json::Value =
             serde_json::from_str(&store.get(GENERATED_SECRETS_KEY).unwrap().unwrap()).unwrap();
         assert_eq!(stored["app-2"]["by"], "Ada");
         assert_eq!(stored["app-1"]["fingerprint"], 7);

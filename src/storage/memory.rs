@@ -59,3 +59,20 @@ impl RecordStore for InMemoryStore {
         Ok(self.entries.borrow().keys().cloned().collect())
     }
 }
+
+/// A store a test keeps a handle on after handing it to a repository.
+#[cfg(test)]
+impl RecordStore for std::rc::Rc<InMemoryStore> {
+    fn get(&self, key: &str) -> Result<Option<String>, WriteError> {
+        self.as_ref().get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+        self.as_ref().set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), WriteError> {
+        self.as_ref().remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, WriteError> {
+        self.as_ref().keys()
+    }
+}

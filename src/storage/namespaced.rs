@@ -53,32 +53,13 @@ mod tests {
     use super::*;
     use crate::storage::InMemoryStore;
 
-    /// Lets a test look at the store underneath after handing it over.
-    struct Shared(Rc<InMemoryStore>);
-
-    impl RecordStore for Shared {
-        fn get(&self, key: &str) -> Result<Option<String>, WriteError> {
-            self.0.get(key)
-        }
-        fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
-            self.0.set(key, value)
-        }
-        fn remove(&self, key: &str) -> Result<(), WriteError> {
-            self.0.remove(key)
-        }
-        fn keys(&self) -> Result<Vec<String>, WriteError> {
-            self.0.keys()
-        }
-    }
-
     #[test]
     fn the_environments_keys_never_meet_this_browsers() {
         let underneath = Rc::new(InMemoryStore::new());
         underneath
             .set("client-secret-console.v1.index", "browser")
             .unwrap();
-        let environment =
-            NamespacedStore::for_environment(Box::new(Shared(underneath.clone())), "env-1");
+        let environment = NamespacedStore::for_environment(Box::new(underneath.clone()), "env-1");
         assert_eq!(
             environment.get("client-secret-console.v1.index").unwrap(),
             None

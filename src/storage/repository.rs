@@ -365,30 +365,9 @@ mod tests {
     use std::convert::Infallible;
     use std::rc::Rc;
 
-    /// Lets a test keep a handle on the store the repository owns.
-    struct Shared(Rc<InMemoryStore>);
-
-    impl RecordStore for Shared {
-        fn get(&self, key: &str) -> Result<Option<String>, WriteError> {
-            self.0.get(key)
-        }
-        fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
-            self.0.set(key, value)
-        }
-        fn remove(&self, key: &str) -> Result<(), WriteError> {
-            self.0.remove(key)
-        }
-        fn keys(&self) -> Result<Vec<String>, WriteError> {
-            self.0.keys()
-        }
-    }
-
     fn repository() -> (ApplicationRepository, Rc<InMemoryStore>) {
         let store = Rc::new(InMemoryStore::new());
-        (
-            ApplicationRepository::new(Box::new(Shared(store.clone()))),
-            store,
-        )
+        (ApplicationRepository::new(Box::new(store.clone())), store)
     }
 
     fn app(id: &str, name: &str) -> Application {

@@ -3,43 +3,17 @@
 // element, what to fix) so it can be acted on without re-running anything.
 import { test, expect } from './fixtures.mjs';
 import { openApplications, openConfiguration, openGenerateDialog } from './support/app.mjs';
-import { AXE_RUN, MODES, describeViolations } from './support/audit.mjs';
+import { auditState as auditStateOf } from './support/audit.mjs';
 
 const INDEX_KEY = 'client-secret-console.v1.index';
 const BROKEN_KEY = 'client-secret-console.v1.app.broken';
 
-/** Waits until nothing is animating, so colours are measured as the user finally sees them. */
-async function settled(page) {
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-}
-
-/**
- * A group per state: it is reached once, in a profile the group shares, and audited in every mode
- * (a test each, so the report names the mode; each sets its own size and colour scheme, so none
- * depends on another). The page must also have logged nothing and asked no other origin.
- */
-function auditState(title, reach) {
-  test.describe(title, () => {
-    let session;
-    test.beforeAll(async ({ openSession }) => {
-      session = await openSession();
-      await openApplications(session.page);
-      await reach(session.page);
-    });
-    test.afterAll(() => session?.close());
-
-    for (const mode of MODES) {
-      test(mode.name, async ({ axe }) => {
-        const { page } = session;
-        await page.setViewportSize(mode.viewport);
-        await page.emulateMedia({ colorScheme: mode.colorScheme });
-        await settled(page);
-        const { violations } = await axe(page, AXE_RUN);
-        expect(violations, `axe found violations (${mode.name}):\n${describeViolations(violations)}`).toEqual([]);
-      });
-    }
+/** A group per state (support/audit.mjs), reached from the applications list. */
+const auditState = (title, reach) =>
+  auditStateOf(test, title, async (page) => {
+    await openApplications(page);
+    await reach(page);
   });
-}
 
 async function generateDialogOf(page, name) {
   await openConfiguration(page, name);

@@ -12,7 +12,8 @@
 // - `problems` / `foreignRequests`: what was recorded so far, for tests about the watch itself.
 // - `openSession(options)` (worker-scoped, for `beforeAll`): a profile shared by the tests of a
 //   describe, e.g. one open dialog that several cases check. Returns { context, page, newPage,
-//   problems, foreignRequests, close }; `options` are browser context options plus `clockAt`.
+//   problems, foreignRequests, close }; `options` are browser context options plus `clockAt`
+//   and `allowedOrigins`.
 //   While it is open, every test of the worker also fails on what its pages logged or asked.
 //   Close it in `afterAll`.
 // - `axe(page, runOptions)` (worker-scoped): injects axe-core (node_modules/axe-core, read once
@@ -86,11 +87,11 @@ export const test = base.extend({
   openSession: [
     async ({ browser, _openSessions }, use, workerInfo) => {
       const { baseURL } = workerInfo.project.use;
-      await use(async ({ clockAt, ...contextOptions } = {}) => {
+      await use(async ({ clockAt, allowedOrigins = [], ...contextOptions } = {}) => {
         // Playwright applies the project's `use` context options (viewport, colour scheme, ...).
         const context = await browser.newContext({ baseURL, ...contextOptions });
         const session = { context, problems: [], foreignRequests: [] };
-        await prepareContext(context, baseURL, session.foreignRequests);
+        await prepareContext(context, baseURL, session.foreignRequests, allowedOrigins);
         session.newPage = tabOpener(context, session.problems, clockAt);
         session.page = await session.newPage();
         session.close = async () => {

@@ -3,6 +3,7 @@
 // PingOne. Every check reads the emulator's state: what PingOne would hold, not what the page
 // says. The emulator is shared, so this file runs its tests one after another, each from a
 // fresh seed.
+import { execFile } from 'node:child_process';
 import { test, expect } from './fixtures.mjs';
 import {
   ACKNOWLEDGE,
@@ -19,7 +20,7 @@ import {
   secretRegion,
   status,
 } from './support/app.mjs';
-import { EMULATOR, emulator, signOn } from './support/pingone.mjs';
+import { EMULATOR, emulator, fillConnectDialog, renameTo, signOn } from './support/pingone.mjs';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ allowedOrigins: [EMULATOR.api, EMULATOR.auth] });
@@ -153,12 +154,7 @@ test('Rename sends the whole application back: every other attribute is kept', a
   await signOn(page);
   const before = await emulator.application(BILLING_PORTAL);
   await page.getByRole('link', { name: 'Billing Portal' }).first().click();
-  await page.getByRole('button', { name: 'Rename' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Rename Application' });
-  const name = dialog.getByRole('textbox', { name: 'Name' });
-  await name.fill('');
-  await name.pressSequentially('Billing Portal EU');
-  await dialog.getByRole('button', { name: 'Save' }).click();
+  const dialog = await renameTo(page, 'Billing Portal EU');
   await expect(dialog).toBeHidden();
   const after = await emulator.application(BILLING_PORTAL);
   const { name: _old, updatedAt: _u1, ...kept } = before;
@@ -209,14 +205,7 @@ test('Sign Off returns to this browser\'s applications, unchanged', async ({ pag
 });
 
 test('a cancelled sign-on comes back with the reason in an alert', async ({ page }) => {
-  await page.goto('/applications');
-  await page.getByRole('button', { name: 'Connect to PingOne' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Connect to PingOne' });
-  await dialog.getByRole('combobox', { name: 'Region' }).selectOption({ label: 'Custom' });
-  await dialog.getByRole('textbox', { name: 'Environment ID' }).pressSequentially(EMULATOR.environmentId);
-  await dialog.getByRole('textbox', { name: 'Client ID' }).pressSequentially(EMULATOR.adminClientId);
-  await dialog.getByRole('textbox', { name: 'Authorization server' }).pressSequentially(`${EMULATOR.auth}/${EMULATOR.environmentId}`);
-  await dialog.getByRole('textbox', { name: 'API' }).pressSequentially(`${EMULATOR.api}/v1`);
+  const dialog = await fillConnectDialog(page);
   await dialog.getByRole('button', { name: 'Sign On' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'cancelled' })).toBeVisible();
@@ -274,12 +263,7 @@ test('a refusal shows PingOne\'s message and Correlation ID; the change is not r
   await signOn(page);
   await page.getByRole('link', { name: 'Billing Portal' }).first().click();
   await emulator.fault({ method: 'PUT', pathPattern: BILLING_PORTAL, kind: 'status500', count: 1 });
-  await page.getByRole('button', { name: 'Rename' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Rename Application' });
-  const name = dialog.getByRole('textbox', { name: 'Name' });
-  await name.fill('');
-  await name.pressSequentially('Billing Portal EU');
-  await dialog.getByRole('button', { name: 'Save' }).click();
+  const dialog = await renameTo(page, 'Billing Portal EU');
   const alert = dialog.getByRole('alert').filter({ hasText: 'Correlation ID' });
   await expect(alert).toBeVisible();
   const puts = await emulator.requests('PUT', BILLING_PORTAL);
@@ -313,4 +297,43 @@ test('SAML and WS-Federation applications say secrets do not apply; Activity nam
   const first = page.locator('.activity__event').first();
   await expect(first).toContainText('Billing Portal');
   await expect(first).toContainText(`By ${EMULATOR.administrator}.`);
+});
+
+/** Runs `text` with bash as it is, as a paste into a terminal would. */
+function runInBash(text) {
+  return new Promise((resolve) => {
+    execFile('bash', ['-c', text], { timeout: 20_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+test('a copied Token Request gets a token from the environment; using the previous secret shows as Last used', async ({ page }) => {
+  const INVENTORY_SYNC = '5eed0004-1a2b-4c3d-8e4f-000000000004';
+  await signOn(page);
+  await openConfiguration(page, 'Inventory Sync');
+  await expect(previousRegion(page)).toContainText('No use reported');
+  const tokenRequest = page.getByRole('region', { name: 'Token Request', exact: true });
+  await expect(tokenRequest.getByRole('textbox', { name: 'Token Endpoint' })).toHaveValue(
+    `${EMULATOR.auth}/${EMULATOR.environmentId}/as/token`,
+  );
+  const copy = async () => {
+    await tokenRequest.getByRole('button', { name: 'Copy Command' }).click();
+    await expect(status(page).filter({ hasText: 'copied' })).toBeVisible();
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  const current = await runInBash(await copy());
+  expect(current.code, current.stderr).toBe(0);
+  expect(JSON.parse(current.stdout).access_token, current.stdout).toBeTruthy();
+
+  await tokenRequest.getByRole('radio', { name: 'Previous secret' }).check();
+  const previous = await runInBash(await copy());
+  expect(JSON.parse(previous.stdout).access_token, previous.stdout).toBeTruthy();
+  const lastUsed = (await emulator.application(INVENTORY_SYNC)).secretState.previous.lastUsed;
+  expect(lastUsed, 'PingOne recorded the use of the previous secret').toBeTruthy();
+
+  await page.reload();
+  await expect(previousRegion(page)).toContainText('Last used');
+  const shown = Date.parse(await previousRegion(page).locator('time[datetime]').last().getAttribute('datetime'));
+  expect(Math.abs(shown - Date.parse(lastUsed))).toBeLessThan(1000);
 });

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::connection::use_redirect_uri;
 use crate::components::shared::field::{Field, invalid};
 use crate::components::shared::modal::{Modal, use_modal};
-use crate::domain::{ConnectionForm, Region};
+use crate::domain::{ConnectionFieldError, ConnectionForm, ConnectionProblems, Region};
 use crate::state::use_app_state;
 use crate::storage::RememberedConnection;
 
@@ -35,8 +35,6 @@ fn ConnectForm() -> impl IntoView {
     let client_id = RwSignal::new(start.client_id);
     let authorization_server = RwSignal::new(start.authorization_server);
     let api = RwSignal::new(start.api);
-    // A field's complaint shows once something is typed in it or it was left, not before.
-    let touched = RwSignal::new([false; 4]);
     let form = Memo::new(move |_| ConnectionForm {
         region: region.get(),
         environment_id: environment_id.get(),
@@ -45,30 +43,11 @@ fn ConnectForm() -> impl IntoView {
         api: api.get(),
     });
     let checked = Memo::new(move |_| form.with(|form| form.validate()));
-    let problem = move |field: usize| {
+    let problem = move |of: fn(&ConnectionProblems) -> Option<&ConnectionFieldError>| {
         Signal::derive(move || {
-            let typed = form.with(|form| match field {
-                0 => !form.environment_id.is_empty(),
-                1 => !form.client_id.is_empty(),
-                2 => !form.authorization_server.is_empty(),
-                _ => !form.api.is_empty(),
-            });
-            if !typed && !touched.get()[field] {
-                return None;
-            }
-            checked.with(|checked| {
-                let problems = checked.as_ref().err()?;
-                let problem = match field {
-                    0 => problems.environment_id.as_ref(),
-                    1 => problems.client_id.as_ref(),
-                    2 => problems.authorization_server.as_ref(),
-                    _ => problems.api.as_ref(),
-                };
-                problem.map(ToString::to_string)
-            })
+            checked.with(|checked| checked.as_ref().err().and_then(of).map(ToString::to_string))
         })
     };
-    let touch = move |field: usize| touched.update(|touched| touched[field] = true);
     let custom = move || region.get() == Region::Custom;
     let target = StoredValue::new(redirect_uri.clone());
     let sign_on = Action::new_local(move |_: &()| {
@@ -84,13 +63,10 @@ fn ConnectForm() -> impl IntoView {
     });
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        touched.set([true; 4]);
         if checked.with_untracked(Result::is_ok) {
             sign_on.dispatch(());
         }
     };
-    let (environment_problem, client_problem, authorization_problem, api_problem) =
-        (problem(0), problem(1), problem(2), problem(3));
     view! {
         <form class="form" on:submit=submit novalidate>
             {unreadable.then(|| view! {
@@ -116,59 +92,38 @@ fn ConnectForm() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <Field label="Environment ID" error_id="connect-environment-error" error=environment_problem>
-                <input
-                    class="input"
-                    type="text"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby="connect-environment-error"
-                    aria-invalid=invalid(environment_problem)
-                    prop:value=move || environment_id.get()
-                    on:input=move |event| environment_id.set(event_target_value(&event))
-                    on:blur=move |_| touch(0)
-                />
-            </Field>
-            <Field label="Client ID" error_id="connect-client-error" error=client_problem hint=("connect-client-hint", "The sign-on application of the environment's administrators.")>
-                <input
-                    class="input"
-                    type="text"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby="connect-client-hint connect-client-error"
-                    aria-invalid=invalid(client_problem)
-                    prop:value=move || client_id.get()
-                    on:input=move |event| client_id.set(event_target_value(&event))
-                    on:blur=move |_| touch(1)
-                />
-            </Field>
+            <ConnectField
+                label="Environment ID"
+                kind="text"
+                error_id="connect-environment-error"
+                value=environment_id
+                problem=problem(|problems| problems.environment_id.as_ref())
+            />
+            <ConnectField
+                label="Client ID"
+                kind="text"
+                error_id="connect-client-error"
+                hint=("connect-client-hint", "The sign-on application of the environment's administrators.")
+                value=client_id
+                problem=problem(|problems| problems.client_id.as_ref())
+            />
             <Show when=custom>
-                <Field label="Authorization server" error_id="connect-auth-error" error=authorization_problem hint=("connect-auth-hint", "The URL /as/authorize and /as/token follow, e.g. https://auth.pingone.com/<environment ID> or a custom domain.")>
-                    <input
-                        class="input"
-                        type="url"
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-describedby="connect-auth-hint connect-auth-error"
-                        aria-invalid=invalid(authorization_problem)
-                        prop:value=move || authorization_server.get()
-                        on:input=move |event| authorization_server.set(event_target_value(&event))
-                        on:blur=move |_| touch(2)
-                    />
-                </Field>
-                <Field label="API" error_id="connect-api-error" error=api_problem hint=("connect-api-hint", "The URL /environments/<environment ID> follows, e.g. https://api.pingone.com/v1.")>
-                    <input
-                        class="input"
-                        type="url"
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-describedby="connect-api-hint connect-api-error"
-                        aria-invalid=invalid(api_problem)
-                        prop:value=move || api.get()
-                        on:input=move |event| api.set(event_target_value(&event))
-                        on:blur=move |_| touch(3)
-                    />
-                </Field>
+                <ConnectField
+                    label="Authorization server"
+                    kind="url"
+                    error_id="connect-auth-error"
+                    hint=("connect-auth-hint", "The URL /as/authorize and /as/token follow, e.g. https://auth.pingone.com/<environment ID> or a custom domain.")
+                    value=authorization_server
+                    problem=problem(|problems| problems.authorization_server.as_ref())
+                />
+                <ConnectField
+                    label="API"
+                    kind="url"
+                    error_id="connect-api-error"
+                    hint=("connect-api-hint", "The URL /environments/<environment ID> follows, e.g. https://api.pingone.com/v1.")
+                    value=api
+                    problem=problem(|problems| problems.api.as_ref())
+                />
             </Show>
             <div class="field">
                 <span class="field__label" id="connect-redirect-label">"Redirect URI"</span>
@@ -189,5 +144,44 @@ fn ConnectForm() -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| modal.close()>"Cancel"</button>
             </div>
         </form>
+    }
+}
+
+/// One of the dialog's text fields. Its complaint shows once something is typed in it or it was
+/// left, not before: an empty form opens without a wall of red.
+#[component]
+fn ConnectField(
+    label: &'static str,
+    /// The input's type: "text", or "url" (a phone's keyboard for addresses).
+    kind: &'static str,
+    error_id: &'static str,
+    #[prop(optional)] hint: Option<(&'static str, &'static str)>,
+    value: RwSignal<String>,
+    /// What is wrong with the value, whether or not it shows yet.
+    problem: Signal<Option<String>>,
+) -> impl IntoView {
+    let left = RwSignal::new(false);
+    let shown = Signal::derive(move || {
+        (left.get() || value.with(|text| !text.is_empty()))
+            .then(|| problem.get())
+            .flatten()
+    });
+    let described_by = match hint {
+        Some((hint_id, _)) => format!("{hint_id} {error_id}"),
+        None => error_id.to_owned(),
+    };
+    view! {
+        <Field label error_id error=shown hint>
+            <input
+                type=kind
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby=described_by
+                aria-invalid=invalid(shown)
+                prop:value=move || value.get()
+                on:input=move |event| value.set(event_target_value(&event))
+                on:blur=move |_| left.set(true)
+            />
+        </Field>
     }
 }

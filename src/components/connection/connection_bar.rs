@@ -16,7 +16,9 @@ pub fn ConnectionBar() -> impl IntoView {
             let open = RwSignal::new(false);
             view! {
                 <button type="button" class="button button--small topbar__connect" on:click=move |_| open.set(true)>
-                    "Connect to PingOne"
+                    // On a narrow screen "to PingOne" is read, not shown: the status message then
+                    // fits beside the button instead of over it.
+                    "Connect"<span class="topbar__connect-more">" to PingOne"</span>
                 </button>
                 <Show when=move || open.get()>
                     <ConnectDialog on_closed=Callback::new(move |()| open.set(false)) />

@@ -137,7 +137,7 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
                 label="Token Endpoint"
                 error_id="token-endpoint-error"
                 error=endpoint_error
-                hint=("token-endpoint-hint", "An absolute https URL (http only for localhost, 127.0.0.1 or [::1]). The same for every application; saved when valid.")
+                hint=Some(("token-endpoint-hint", "An absolute https URL (http only for localhost, 127.0.0.1 or [::1]). The same for every application; saved when valid."))
             >
                 <input
                     type="text"
@@ -156,7 +156,7 @@ pub fn TokenRequestSection(application: Memo<Application>) -> impl IntoView {
                 label="Scope"
                 error_id="scope-error"
                 error=scope_error
-                hint=("scope-hint", "Optional, separated by spaces. Not stored.")
+                hint=Some(("scope-hint", "Optional, separated by spaces. Not stored."))
             >
                 <input
                     type="text"

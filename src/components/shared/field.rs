@@ -18,7 +18,7 @@ pub fn Field(
     #[prop(into)]
     error: Signal<Option<String>>,
     /// A hint shown under the control.
-    #[prop(optional)]
+    #[prop(default = None)]
     hint: Option<Hint>,
     /// The control: an `<input>` or `<select>`.
     children: Children,

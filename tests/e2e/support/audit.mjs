@@ -37,3 +37,38 @@ export async function expectAccessible(axe, page, what) {
   const { violations } = await axe(page, AXE_RUN);
   expect(violations.length, `axe violations in ${what}:\n${describeViolations(violations)}`).toBe(0);
 }
+
+/** Waits until nothing is animating, so colours are measured as the user finally sees them. */
+async function settled(page) {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+}
+
+/**
+ * A group of `test` (the suite's, from fixtures.mjs) per state: the state is reached once, by
+ * `reach(page)` in a profile the group shares (`openSession(sessionOptions)`, after `prepare()`),
+ * and audited in every mode (a test each, so the report names the mode; each sets its own size
+ * and colour scheme, so none depends on another). The page must also have logged nothing and
+ * asked no other origin.
+ */
+export function auditState(test, title, reach, { sessionOptions = {}, prepare = async () => {} } = {}) {
+  test.describe(title, () => {
+    let session;
+    test.beforeAll(async ({ openSession }) => {
+      await prepare();
+      session = await openSession(sessionOptions);
+      await reach(session.page);
+    });
+    test.afterAll(() => session?.close());
+
+    for (const mode of MODES) {
+      test(mode.name, async ({ axe }) => {
+        const { page } = session;
+        await page.setViewportSize(mode.viewport);
+        await page.emulateMedia({ colorScheme: mode.colorScheme });
+        await settled(page);
+        const { violations } = await axe(page, AXE_RUN);
+        expect(violations, `axe found violations (${mode.name}):\n${describeViolations(violations)}`).toEqual([]);
+      });
+    }
+  });
+}

@@ -65,9 +65,9 @@ export const emulator = {
   },
 };
 
-/** Connects the console on `page` to the emulator as an administrator would: the Connect to
- * PingOne dialog (Custom region), typed key by key, then PingOne's sign-on page. */
-export async function signOn(page, { from = '/applications' } = {}) {
+/** Opens Connect to PingOne on `page` and fills it in for this worker's emulator as an
+ * administrator would (Region Custom, every field typed key by key); returns the dialog. */
+export async function fillConnectDialog(page, { from = '/applications' } = {}) {
   await page.goto(from);
   await page.getByRole('button', { name: 'Connect to PingOne' }).click();
   const dialog = page.getByRole('dialog', { name: 'Connect to PingOne' });
@@ -76,8 +76,25 @@ export async function signOn(page, { from = '/applications' } = {}) {
   await dialog.getByRole('textbox', { name: 'Client ID' }).pressSequentially(EMULATOR.adminClientId);
   await dialog.getByRole('textbox', { name: 'Authorization server' }).pressSequentially(`${EMULATOR.auth}/${EMULATOR.environmentId}`);
   await dialog.getByRole('textbox', { name: 'API' }).pressSequentially(`${EMULATOR.api}/v1`);
+  return dialog;
+}
+
+/** Connects the console on `page` to the emulator: the Connect dialog, then PingOne's sign-on page. */
+export async function signOn(page, options) {
+  const dialog = await fillConnectDialog(page, options);
   await dialog.getByRole('button', { name: 'Sign On' }).click();
   await signOnAtPingOne(page);
+}
+
+/** Renames the open application through Rename Application, typing the new name. */
+export async function renameTo(page, name) {
+  await page.getByRole('button', { name: 'Rename' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Rename Application' });
+  const field = dialog.getByRole('textbox', { name: 'Name' });
+  await field.fill('');
+  await field.pressSequentially(name);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  return dialog;
 }
 
 /** PingOne's own sign-on page: user name, password, Sign On. */
