@@ -159,7 +159,7 @@ impl AppState {
                 .repository
                 .with_value(|repository| repository.activity().record(&event));
             for key in recording.written {
-                written.wrote(key);
+                written.wrote(self.stored_key(&key));
             }
             match recording.result {
                 Ok(sequence) => self.show_recorded(sequence, event),

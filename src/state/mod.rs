@@ -141,6 +141,15 @@ impl AppState {
         state
     }
 
+    /// Where the repository's `key` really is in localStorage: connected, under the
+    /// environment's prefix. Write markers (`WriteLog::wrote`) must name that key.
+    pub(crate) fn stored_key(&self, key: &str) -> String {
+        match self.remote {
+            Some(remote) => crate::storage::environment_key(&remote.environment_id(), key),
+            None => key.to_owned(),
+        }
+    }
+
     /// Keeps `now` current (for expiry and countdowns) and follows changes made in other tabs.
     pub fn run_in_background(self) {
         let tick = move || {

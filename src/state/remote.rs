@@ -33,7 +33,7 @@ use crate::pingone::api::{ApiError, PingOneApi};
 use crate::pingone::model::{RemoteApplication, RemoteSecret};
 use crate::pingone::session::Session;
 use crate::pingone::sign_on::{self, SignOnError};
-use crate::storage::{GeneratedSecret, fingerprint_of_digest};
+use crate::storage::{GENERATED_SECRETS_KEY, GeneratedSecret, fingerprint_of_digest};
 
 use super::commands::generate_secret;
 use super::{AppState, CommandError};
@@ -972,10 +972,12 @@ impl AppState {
                 fingerprint: fingerprint_of_digest(&digest),
                 at,
             };
-            let _ = with_exclusive_lock(move |_| {
-                state.repository.with_value(|repository| {
+            let _ = with_exclusive_lock(move |written| {
+                let remembered = state.repository.with_value(|repository| {
                     repository.remember_generated_secret(&application_id, &generated)
-                })
+                });
+                written.wrote(state.stored_key(GENERATED_SECRETS_KEY));
+                remembered
             })
             .await;
         });

@@ -90,7 +90,7 @@ impl AppState {
                 self.repository
                     .with_value(|repository| repository.settings().save(&changed))
                     .map_err(CommandError::Save)?;
-                written.wrote(SETTINGS_KEY);
+                written.wrote(self.stored_key(SETTINGS_KEY));
                 let events = event_of(&stored.settings, &changed, self.current_time());
                 self.record_activity(written, events.into_iter().collect());
             }

@@ -32,7 +32,7 @@ pub use generated_secrets::{
 };
 pub use local_storage::{BrowserLocalStorage, StorageUnavailable, local_storage_or_memory};
 pub use memory::InMemoryStore;
-pub use namespaced::NamespacedStore;
+pub use namespaced::{NamespacedStore, environment_key};
 pub use record::{CURRENT_SCHEMA, RecordProblem};
 pub use repository::{
     ApplicationRepository, BatchError, INDEX_KEY, KEY_PREFIX, LoadedApplications, SaveError,

@@ -14,13 +14,23 @@ impl NamespacedStore {
     pub fn for_environment(inner: Box<dyn RecordStore>, environment_id: &str) -> Self {
         Self {
             inner,
-            prefix: format!("client-secret-console.pingone.{environment_id}/"),
+            prefix: environment_prefix(environment_id),
         }
     }
 
     fn key(&self, key: &str) -> String {
         format!("{}{key}", self.prefix)
     }
+}
+
+/// Where `key` of the environment `environment_id`'s store really is in localStorage: what the
+/// cross-tab write markers must name (`browser::locks`).
+pub fn environment_key(environment_id: &str, key: &str) -> String {
+    format!("{}{key}", environment_prefix(environment_id))
+}
+
+fn environment_prefix(environment_id: &str) -> String {
+    format!("client-secret-console.pingone.{environment_id}/")
 }
 
 impl RecordStore for NamespacedStore {
