@@ -397,8 +397,15 @@ impl AppState {
         let from = self
             .application_untracked(&client_id)
             .map(|app| app.name().clone());
-        self.rename_on_pingone(remote, client_id.clone(), seen_revision, name)
-            .await?;
+        let check_name = name.clone();
+        self.update_on_pingone(
+            remote,
+            client_id.clone(),
+            seen_revision,
+            move |application, now| Ok(application.rename(check_name, now).map(|_| ())?),
+            move |application| application.renamed(name.as_str()),
+        )
+        .await?;
         let renamed = self.application_untracked(&client_id);
         if let (Some(from), Some(to)) = (from, renamed.as_ref().map(|app| app.name().clone())) {
             self.record_remote(renamed, ActivityKind::Renamed { from, to })
@@ -415,8 +422,14 @@ impl AppState {
         enabled: bool,
     ) -> Result<(), CommandError> {
         let _pending = PendingChange::begin();
-        self.set_enabled_on_pingone(remote, client_id.clone(), seen_revision, enabled)
-            .await?;
+        self.update_on_pingone(
+            remote,
+            client_id.clone(),
+            seen_revision,
+            move |application, now| Ok(application.set_enabled(enabled, now)?),
+            move |application| application.with_enabled(enabled),
+        )
+        .await?;
         let kind = match enabled {
             true => ActivityKind::Enabled,
             false => ActivityKind::Disabled,
@@ -556,36 +569,24 @@ impl AppState {
         }
     }
 
-    async fn rename_on_pingone(
+    /// An update of one attribute: re-read, let the domain check it (`check`), send the
+    /// application whole with it (`body`), show PingOne's copy.
+    async fn update_on_pingone(
         self,
         remote: Remote,
         client_id: ClientId,
         seen_revision: u64,
-        name: ApplicationName,
+        check: impl FnOnce(&mut Application, DateTime<Utc>) -> Result<(), CommandError>,
+        body: impl FnOnce(&RemoteApplication) -> String,
     ) -> Result<(), CommandError> {
         let (api, application, secret) = self
             .remote_fresh(remote, &client_id, seen_revision, false)
             .await?;
-        let mut check = application.to_domain(secret.as_ref(), 1);
-        check.rename(name.clone(), self.current_time())?;
-        let body = application.renamed(name.as_str());
-        self.replace_remote(remote, api, &client_id, &body, secret)
-            .await
-    }
-
-    async fn set_enabled_on_pingone(
-        self,
-        remote: Remote,
-        client_id: ClientId,
-        seen_revision: u64,
-        enabled: bool,
-    ) -> Result<(), CommandError> {
-        let (api, application, secret) = self
-            .remote_fresh(remote, &client_id, seen_revision, false)
-            .await?;
-        let mut check = application.to_domain(secret.as_ref(), 1);
-        check.set_enabled(enabled, self.current_time())?;
-        let body = application.with_enabled(enabled);
+        check(
+            &mut application.to_domain(secret.as_ref(), 1),
+            self.current_time(),
+        )?;
+        let body = body(&application);
         self.replace_remote(remote, api, &client_id, &body, secret)
             .await
     }

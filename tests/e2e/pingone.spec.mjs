@@ -337,3 +337,25 @@ test('a copied Token Request gets a token from the environment; using the previo
   const shown = Date.parse(await previousRegion(page).locator('time[datetime]').last().getAttribute('datetime'));
   expect(Math.abs(shown - Date.parse(lastUsed))).toBeLessThan(1000);
 });
+
+test('Check a Secret tells PingOne\'s current and previous secrets from anything else, sending nothing', async ({ page }) => {
+  await signOn(page);
+  await openConfiguration(page, 'Partner Reporting');
+  await expect(secretRegion(page)).toBeVisible();
+  const { secretState } = await emulator.application(PARTNER_REPORTING);
+  const apiRequests = async () => (await emulator.state()).requestLog.filter((entry) => entry.path.startsWith('/v1/')).length;
+  const requestsBefore = await apiRequests();
+  await secretRegion(page).getByRole('button', { name: 'Check a Secret' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Check a Secret' });
+  const check = async (text) => {
+    await dialog.getByLabel('Secret', { exact: true }).pressSequentially(text);
+    await dialog.getByRole('button', { name: 'Check', exact: true }).click();
+    const answer = await dialog.getByRole('status').textContent();
+    await dialog.getByLabel('Secret', { exact: true }).fill('');
+    return answer;
+  };
+  expect(await check(secretState.secret)).toBe('This is the current client secret.');
+  expect(await check(secretState.previous.secret)).toContain('This is the previous client secret.');
+  expect(await check(`${secretState.secret}x`)).toBe('This secret is not valid for this application.');
+  expect(await apiRequests(), 'checking asks PingOne nothing').toBe(requestsBefore);
+});
