@@ -318,14 +318,8 @@ impl AppState {
         remote: Remote,
         call: impl std::future::Future<Output = Result<T, ApiError>>,
     ) -> Result<T, CommandError> {
-        call.await.map_err(|error| {
-            if error == ApiError::SessionExpired {
-                remote
-                    .status
-                    .set(ConnectionStatus::SessionEnded(error.to_string()));
-            }
-            CommandError::PingOne(error)
-        })
+        call.await
+            .map_err(|error| self.remote_refusal(remote, error))
     }
 
     /// Shows what PingOne now holds for the application, one revision on.
@@ -884,9 +878,8 @@ impl AppState {
         });
         let read = async {
             let api = remote.api()?;
-            api.secret(client_id.as_str())
+            self.remote_call(remote, api.secret(client_id.as_str()))
                 .await
-                .map_err(CommandError::PingOne)
         }
         .await;
         let outcome = match read {
@@ -896,14 +889,7 @@ impl AppState {
                 self.show_remote_secret(remote, &client_id, secret);
                 SecretRead::Read
             }
-            Err(error) => {
-                if let CommandError::PingOne(ApiError::SessionExpired) = error {
-                    remote
-                        .status
-                        .set(ConnectionStatus::SessionEnded(error.to_string()));
-                }
-                SecretRead::Failed(error.to_string())
-            }
+            Err(error) => SecretRead::Failed(error.to_string()),
         };
         remote.secret_reads.update(|reads| {
             reads.insert(client_id, outcome.clone());

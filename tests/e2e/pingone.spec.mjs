@@ -3,8 +3,8 @@
 // PingOne. Every check reads the emulator's state: what PingOne would hold, not what the page
 // says. The emulator is shared, so this file runs its tests one after another, each from a
 // fresh seed.
-import { execFile } from 'node:child_process';
 import { test, expect } from './fixtures.mjs';
+import { runInBash } from './support/bash.mjs';
 import {
   ACKNOWLEDGE,
   DAY,
@@ -299,14 +299,6 @@ test('SAML and WS-Federation applications say secrets do not apply; Activity nam
   await expect(first).toContainText(`By ${EMULATOR.administrator}.`);
 });
 
-/** Runs `text` with bash as it is, as a paste into a terminal would. */
-function runInBash(text) {
-  return new Promise((resolve) => {
-    execFile('bash', ['-c', text], { timeout: 20_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 test('a copied Token Request gets a token from the environment; using the previous secret shows as Last used', async ({ page }) => {
   const INVENTORY_SYNC = '5eed0004-1a2b-4c3d-8e4f-000000000004';

@@ -2,11 +2,11 @@
 // real bash against a real OpenID Provider (npm oidc-provider on 127.0.0.1), for each client
 // authentication method; hostile Token Endpoint and Scope text never makes bash run anything
 // else. The page itself never talks to the provider (the fixtures fail any foreign request).
-import { execFile } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures.mjs';
+import { runInBash } from './support/bash.mjs';
 import { openApplications, openConfiguration, readSecrets } from './support/app.mjs';
 import { SCOPE, startProvider } from './support/oidc_provider.mjs';
 
@@ -22,14 +22,6 @@ const endpointField = (page) => tokenRequest(page).getByRole('textbox', { name: 
 const scopeField = (page) => tokenRequest(page).getByRole('textbox', { name: 'Scope' });
 const command = (page) => tokenRequest(page).locator('code');
 
-/** Runs `text` with bash as it is, as a paste into a terminal would. */
-function runInBash(text) {
-  return new Promise((resolve) => {
-    execFile('bash', ['-c', text], { timeout: 20_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 /** The open application's client ID, from its address (/applications/<id>/<tab>). */
 function openClientId(page) {
